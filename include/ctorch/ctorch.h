@@ -1,0 +1,16 @@
+// ctorch/ctorch.h: everything. `#include <ctorch/ctorch.h>` and use namespace ctorch's functions
+// as you would use torch's in Python.
+#pragma once
+
+#include "ctorch/device.h"
+#include "ctorch/dispatch.h"
+#include "ctorch/dtype.h"
+#include "ctorch/error.h"
+#include "ctorch/factory.h"
+#include "ctorch/indexing.h"
+#include "ctorch/ops.h"
+#include "ctorch/options.h"
+#include "ctorch/print.h"
+#include "ctorch/scalar.h"
+#include "ctorch/size.h"
+#include "ctorch/tensor.h"

@@ -1,0 +1,57 @@
+// ctorch/error.h: the one exception type of the library and the two check macros.
+//
+//   CTORCH_CHECK(dim >= 0, Index, "Dimension out of range (got ", dim, ")");
+//   CTORCH_INTERNAL_ASSERT(ptr != nullptr);   // our own bug, never the user's
+//
+// Every user-facing failure throws ctorch::Error. Its kind says which Python exception the
+// module maps it to (semantics.md R18.1); the message is PyTorch's text where PyTorch has one.
+#pragma once
+
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace ctorch {
+
+enum class ErrorKind { Runtime, Index, Value, Type };
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const noexcept { return kind_; }
+
+ private:
+  ErrorKind kind_;
+};
+
+namespace detail {
+template <typename... Args>
+std::string str_cat(const Args&... args) {
+  std::ostringstream out;
+  (out << ... << args);
+  return out.str();
+}
+[[noreturn]] void throw_error(ErrorKind kind, const std::string& message);
+[[noreturn]] void internal_assert_fail(const char* expr, const char* file, int line);
+}  // namespace detail
+
+}  // namespace ctorch
+
+// User-facing check: throws ctorch::Error of kind ErrorKind::KIND with the streamed message.
+#define CTORCH_CHECK(cond, KIND, ...)                                                      \
+  do {                                                                                     \
+    if (!(cond)) [[unlikely]]                                                              \
+      ::ctorch::detail::throw_error(::ctorch::ErrorKind::KIND,                             \
+                                    ::ctorch::detail::str_cat(__VA_ARGS__));               \
+  } while (0)
+
+// Unconditional user-facing failure.
+#define CTORCH_FAIL(KIND, ...) \
+  ::ctorch::detail::throw_error(::ctorch::ErrorKind::KIND, ::ctorch::detail::str_cat(__VA_ARGS__))
+
+// Internal invariant: a failure is a ctorch bug, reported as a Runtime error naming the place.
+#define CTORCH_INTERNAL_ASSERT(cond)                                                 \
+  do {                                                                               \
+    if (!(cond)) [[unlikely]]                                                        \
+      ::ctorch::detail::internal_assert_fail(#cond, __FILE__, __LINE__);             \
+  } while (0)

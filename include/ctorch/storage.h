@@ -1,0 +1,49 @@
+// ctorch/storage.h: one contiguous buffer on one device, shared by every view of it.
+//
+// Note [Views share storage]: a view (`view`, `transpose`, slicing, `expand`, ...) is a new
+// TensorImpl pointing at the same Storage; only sizes, strides and storage_offset differ. So
+// `a.storage() == b.storage()` tells whether two tensors see the same memory.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+#include "ctorch/device.h"
+
+namespace ctorch {
+
+class Storage {
+ public:
+  using Deleter = std::function<void(void*)>;
+
+  Storage() = default;
+  // A fresh, uninitialized buffer of `nbytes` (64-byte aligned) on `device`.
+  static Storage allocate(size_t nbytes, Device device);
+  // Wraps caller memory without copying; `deleter` (if any) runs when the last user is gone.
+  static Storage wrap(void* data, size_t nbytes, Device device, Deleter deleter);
+
+  void* data() const { return impl_ ? impl_->data : nullptr; }
+  size_t nbytes() const { return impl_ ? impl_->nbytes : 0; }
+  Device device() const { return impl_ ? impl_->device : Device(kCPU); }
+  bool defined() const { return impl_ != nullptr; }
+  long use_count() const { return impl_.use_count(); }
+
+  bool operator==(const Storage& other) const { return impl_ == other.impl_; }
+
+ private:
+  struct Impl {
+    Impl(void* d, size_t n, Device dev, Deleter del)
+        : data(d), nbytes(n), device(dev), deleter(std::move(del)) {}
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl();
+    void* data;
+    size_t nbytes;
+    Device device;
+    Deleter deleter;
+  };
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace ctorch

@@ -1,0 +1,134 @@
+// ctorch/tensor.h: the Tensor handle, its metadata and its methods.
+//
+//   auto t = ctorch::tensor({{7, 8}, {8, 9}});
+//   t.dim();  t.sizes();  t.stride(0);  t.storage_offset();  t.dtype();  t.device();
+//   auto v = t.t();                      // a view: same storage, strides swapped
+//   auto c = v.contiguous();             // a copy laid out row-major
+//
+// A Tensor is a cheap, shared handle (copying it does not copy data); `clone()` copies.
+// Methods mirror PyTorch's names; the free functions in ops.h are the same operations.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <iosfwd>
+#include <memory>
+#include <vector>
+
+#include "ctorch/device.h"
+#include "ctorch/dtype.h"
+#include "ctorch/error.h"
+#include "ctorch/indexing.h"
+#include "ctorch/options.h"
+#include "ctorch/scalar.h"
+#include "ctorch/size.h"
+#include "ctorch/storage.h"
+#include "ctorch/tensor_impl.h"
+
+namespace ctorch {
+
+class Tensor {
+ public:
+  Tensor() = default;  // undefined: holds nothing
+  explicit Tensor(std::shared_ptr<TensorImpl> impl) : impl_(std::move(impl)) {}
+
+  bool defined() const { return impl_ != nullptr; }
+  TensorImpl* impl() const { return impl_.get(); }
+
+  // ---- metadata ---------------------------------------------------------------------------
+  int64_t dim() const { return static_cast<int64_t>(impl_->sizes.size()); }
+  int64_t ndim() const { return dim(); }
+  const Size& sizes() const { return impl_->sizes; }
+  const Size& shape() const { return impl_->sizes; }
+  int64_t size(int64_t d) const;  // negative d counts from the end
+  IntArrayRef strides() const { return impl_->strides; }
+  int64_t stride(int64_t d) const;
+  int64_t storage_offset() const { return impl_->storage_offset; }
+  int64_t numel() const { return impl_->numel; }
+  size_t element_size() const { return ctorch::element_size(impl_->dtype); }
+  size_t nbytes() const { return static_cast<size_t>(numel()) * element_size(); }
+  bool is_contiguous() const;
+  ScalarType dtype() const { return impl_->dtype; }
+  ScalarType scalar_type() const { return impl_->dtype; }
+  bool is_floating_point() const { return ctorch::is_floating_point(impl_->dtype); }
+  Device device() const { return impl_->storage.device(); }
+  bool is_cpu() const { return device().is_cpu(); }
+  bool is_cuda() const { return device().is_cuda(); }
+  const Storage& storage() const { return impl_->storage; }
+  bool is_same(const Tensor& other) const { return impl_ == other.impl_; }
+
+  // Address of element [0, 0, ...]: storage data + storage_offset * element_size.
+  void* data_ptr() const;
+  template <typename T>
+  T* data_ptr() const {
+    CTORCH_CHECK(dtype_of_v<T> == dtype(), Runtime, "expected scalar type ",
+                 legacy_name(dtype_of_v<T>), " but found ", legacy_name(dtype()));
+    return static_cast<T*>(data_ptr());
+  }
+
+  // The single element of a one-element tensor (any shape).
+  Scalar item() const;
+  template <typename T>
+  T item() const { return item().to<T>(); }
+
+  // ---- autograd flags (the graph itself comes with autograd) ----------------------------------
+  bool requires_grad() const { return impl_->requires_grad; }
+  Tensor& requires_grad_(bool requires_grad = true);
+
+  // ---- views: metadata only, storage shared (Note [Views share storage]) ---------------------
+  Tensor view(IntArrayRef shape) const;
+  Tensor reshape(IntArrayRef shape) const;  // a view when the strides allow, else a copy
+  Tensor transpose(int64_t dim0, int64_t dim1) const;
+  Tensor t() const;
+  Tensor permute(IntArrayRef dims) const;
+  Tensor movedim(IntArrayRef source, IntArrayRef destination) const;
+  Tensor movedim(int64_t source, int64_t destination) const;
+  Tensor squeeze() const;
+  Tensor squeeze(int64_t dim) const;
+  Tensor unsqueeze(int64_t dim) const;
+  Tensor flatten(int64_t start_dim = 0, int64_t end_dim = -1) const;
+  Tensor unflatten(int64_t dim, IntArrayRef sizes) const;
+  Tensor expand(IntArrayRef sizes) const;
+  Tensor expand_as(const Tensor& other) const;
+  Tensor broadcast_to(IntArrayRef sizes) const;
+  Tensor narrow(int64_t dim, int64_t start, int64_t length) const;
+  Tensor select(int64_t dim, int64_t index) const;
+  Tensor slice(int64_t dim, std::optional<int64_t> start = std::nullopt,
+               std::optional<int64_t> end = std::nullopt, int64_t step = 1) const;
+  Tensor diagonal(int64_t offset = 0, int64_t dim1 = 0, int64_t dim2 = 1) const;
+  std::vector<Tensor> unbind(int64_t dim = 0) const;
+  std::vector<Tensor> chunk(int64_t chunks, int64_t dim = 0) const;
+  std::vector<Tensor> split(int64_t split_size, int64_t dim = 0) const;
+  std::vector<Tensor> split(const std::vector<int64_t>& split_sizes, int64_t dim = 0) const;
+  std::vector<Tensor> split_with_sizes(IntArrayRef split_sizes, int64_t dim = 0) const;
+
+  // Python indexing: t[1], t[{Slice(0, 2), 1}], t[{Ellipsis, None}].
+  Tensor index(std::initializer_list<TensorIndex> indices) const;
+  Tensor index(const std::vector<TensorIndex>& indices) const;
+  Tensor operator[](int64_t i) const { return index({TensorIndex(i)}); }
+  Tensor operator[](std::initializer_list<TensorIndex> indices) const { return index(indices); }
+  // t[indices] = value
+  Tensor& index_put_(std::initializer_list<TensorIndex> indices, const Tensor& value);
+  Tensor& index_put_(std::initializer_list<TensorIndex> indices, const Scalar& value);
+
+  // ---- materialize -------------------------------------------------------------------------
+  Tensor contiguous() const;  // self when already contiguous
+  Tensor clone() const;       // always a contiguous copy
+  Tensor& copy_(const Tensor& src);  // src broadcasts to self; any dtype to any dtype
+  Tensor& fill_(const Scalar& value);
+  Tensor& zero_();
+  Tensor to(ScalarType dtype, bool copy = false) const;  // self when nothing changes and !copy
+  Tensor to(Device device, bool copy = false) const;
+  Tensor to(Device device, ScalarType dtype, bool copy = false) const;
+  Tensor to(const TensorOptions& options, bool copy = false) const;
+  Tensor type(ScalarType dtype) const { return to(dtype); }
+  Tensor cpu() const { return to(Device(kCPU)); }
+
+ private:
+  std::shared_ptr<TensorImpl> impl_;
+};
+
+// PyTorch-exact repr (printing.md); the same text as `repr(t)`.
+std::ostream& operator<<(std::ostream& out, const Tensor& t);
+
+}  // namespace ctorch

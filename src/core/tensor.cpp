@@ -1,0 +1,59 @@
+// Tensor metadata: the part of a tensor that is neither an op nor a kernel.
+#include "ctorch/tensor.h"
+
+#include "core/wrap_dim.h"
+#include "ctorch/dispatch.h"
+
+namespace ctorch {
+
+TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, std::vector<int64_t> st, ScalarType t)
+    : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
+      dtype(t), numel(sizes.numel()) {}
+
+std::vector<int64_t> contiguous_strides(IntArrayRef sizes) {
+  std::vector<int64_t> strides(sizes.size());
+  int64_t running = 1;
+  for (size_t i = sizes.size(); i-- > 0;) {
+    strides[i] = running;
+    running *= sizes[i] > 1 ? sizes[i] : 1;
+  }
+  return strides;
+}
+
+int64_t Tensor::size(int64_t d) const { return impl_->sizes[wrap_dim(d, dim())]; }
+
+int64_t Tensor::stride(int64_t d) const { return impl_->strides[wrap_dim(d, dim())]; }
+
+bool Tensor::is_contiguous() const {
+  // semantics.md R13.2: size-1 dims may have any stride; empty tensors are contiguous.
+  if (numel() == 0) return true;
+  int64_t expected = 1;
+  for (int64_t i = dim() - 1; i >= 0; --i) {
+    const int64_t size = impl_->sizes[i];
+    if (size == 1) continue;
+    if (impl_->strides[i] != expected) return false;
+    expected *= size;
+  }
+  return true;
+}
+
+void* Tensor::data_ptr() const {
+  auto* base = static_cast<char*>(impl_->storage.data());
+  if (!base) return nullptr;
+  return base + impl_->storage_offset * static_cast<int64_t>(element_size());
+}
+
+Scalar Tensor::item() const {
+  CTORCH_CHECK(numel() == 1, Runtime, "a Tensor with ", numel(),
+               " elements cannot be converted to Scalar");
+  return dispatch(dtype(), [&]<typename T>() -> Scalar { return Scalar(*static_cast<T*>(data_ptr())); });
+}
+
+Tensor& Tensor::requires_grad_(bool requires_grad) {
+  CTORCH_CHECK(!requires_grad || is_floating_point(), Runtime,
+               "only Tensors of floating point dtype can require gradients");
+  impl_->requires_grad = requires_grad;
+  return *this;
+}
+
+}  // namespace ctorch

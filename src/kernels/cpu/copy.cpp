@@ -1,0 +1,74 @@
+// Elementwise copy with dtype conversion, for every pair of dtypes.
+#include <cstring>
+
+#include "ctorch/convert.h"
+#include "ctorch/dispatch.h"
+#include "kernels/cpu/kernels.h"
+#include "kernels/strided_loop.h"
+
+namespace ctorch::kernels::cpu {
+
+namespace {
+
+std::vector<int64_t> byte_strides(const Tensor& t) {
+  std::vector<int64_t> out(t.strides().begin(), t.strides().end());
+  for (auto& s : out) s *= static_cast<int64_t>(t.element_size());
+  return out;
+}
+
+template <typename To, typename From>
+void convert_run(char* const* p, const int64_t* s, int64_t n) {
+  if (s[0] == sizeof(To) && s[1] == sizeof(From)) {
+    To* out = reinterpret_cast<To*>(p[0]);
+    const From* in = reinterpret_cast<const From*>(p[1]);
+    if constexpr (std::is_same_v<To, From>) {
+      std::memcpy(out, in, static_cast<size_t>(n) * sizeof(To));
+    } else {
+      for (int64_t i = 0; i < n; ++i) out[i] = convert<To>(in[i]);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    From value;
+    std::memcpy(&value, p[1] + i * s[1], sizeof(From));
+    *reinterpret_cast<To*>(p[0] + i * s[0]) = convert<To>(value);
+  }
+}
+
+}  // namespace
+
+void copy(const Tensor& dst, const Tensor& src) {
+  if (dst.numel() == 0) return;
+  if (dst.dtype() == src.dtype() && dst.is_contiguous() && src.is_contiguous() &&
+      dst.sizes() == src.sizes()) {
+    std::memcpy(dst.data_ptr(), src.data_ptr(), dst.nbytes());
+    return;
+  }
+  const auto dst_strides = byte_strides(dst), src_strides = byte_strides(src);
+  const StridedOperand ops[2] = {{static_cast<char*>(dst.data_ptr()), dst_strides.data()},
+                                 {static_cast<char*>(src.data_ptr()), src_strides.data()}};
+  dispatch(dst.dtype(), [&]<typename To>() {
+    dispatch(src.dtype(), [&]<typename From>() {
+      for_each_strided<2>(dst.sizes(), ops, convert_run<To, From>);
+    });
+  });
+}
+
+void fill(const Tensor& dst, const Scalar& value) {
+  if (dst.numel() == 0) return;
+  const auto strides = byte_strides(dst);
+  const StridedOperand ops[1] = {{static_cast<char*>(dst.data_ptr()), strides.data()}};
+  dispatch(dst.dtype(), [&]<typename T>() {
+    const T v = value.to<T>();
+    for_each_strided<1>(dst.sizes(), ops, [v](char* const* p, const int64_t* s, int64_t n) {
+      if (s[0] == sizeof(T)) {
+        T* out = reinterpret_cast<T*>(p[0]);
+        for (int64_t i = 0; i < n; ++i) out[i] = v;
+      } else {
+        for (int64_t i = 0; i < n; ++i) *reinterpret_cast<T*>(p[0] + i * s[0]) = v;
+      }
+    });
+  });
+}
+
+}  // namespace ctorch::kernels::cpu

@@ -1,0 +1,90 @@
+// Materializing ops: contiguous, clone, copy_, fill_, zero_, to. Checks live here; the
+// arithmetic is kernels::cpu::copy / fill.
+#include <algorithm>
+
+#include "core/make.h"
+#include "ctorch/ops.h"
+#include "kernels/cpu/kernels.h"
+#include "ops/broadcast.h"
+
+namespace ctorch {
+
+namespace {
+
+// True when two elements of `t` share one memory location (a stride-0 dim of size > 1).
+bool has_internal_overlap(const Tensor& t) {
+  for (int64_t d = 0; d < t.dim(); ++d)
+    if (t.sizes()[d] > 1 && t.strides()[d] == 0) return true;
+  return false;
+}
+
+// Do the storage byte ranges spanned by a and b intersect?
+bool may_overlap(const Tensor& a, const Tensor& b) {
+  if (!(a.storage() == b.storage()) || a.numel() == 0 || b.numel() == 0) return false;
+  auto span = [](const Tensor& t) {
+    int64_t lo = t.storage_offset(), hi = t.storage_offset();
+    for (int64_t d = 0; d < t.dim(); ++d) {
+      const int64_t reach = (t.sizes()[d] - 1) * t.strides()[d];
+      (reach < 0 ? lo : hi) += reach;
+    }
+    return std::pair{lo, hi};
+  };
+  const auto [alo, ahi] = span(a);
+  const auto [blo, bhi] = span(b);
+  return alo <= bhi && blo <= ahi;
+}
+
+}  // namespace
+
+Tensor Tensor::contiguous() const { return is_contiguous() ? *this : clone(); }
+
+Tensor Tensor::clone() const {
+  Tensor out = make_contiguous(sizes(), dtype(), device());
+  kernels::cpu::copy(out, *this);
+  return out;
+}
+
+Tensor& Tensor::copy_(const Tensor& src) {
+  // src broadcasts to self, never the reverse (R9.3); the messages are the broadcast ones.
+  const Size shape = broadcast_pair(sizes(), src.sizes());
+  CTORCH_CHECK(shape == sizes(), Runtime, "output with shape ", IntArrayRef(sizes()),
+               " doesn't match the broadcast shape ", IntArrayRef(shape));
+  CTORCH_CHECK(!has_internal_overlap(*this), Runtime,
+               "unsupported operation: more than one element of the written-to tensor refers to a "
+               "single memory location. Please clone() the tensor before performing the operation.");
+  CTORCH_CHECK(device() == src.device(), Runtime,
+               "Expected all tensors to be on the same device, but found at least two devices, ",
+               device().str(), " and ", src.device().str(), "!");
+  // Reading what we are writing would see half-updated values: go through a copy then.
+  const Tensor source = may_overlap(*this, src) ? src.clone() : src;
+  kernels::cpu::copy(*this, source.expand(sizes()));
+  return *this;
+}
+
+Tensor& Tensor::fill_(const Scalar& value) {
+  CTORCH_CHECK(scalar_fits(value, dtype(), /*check_floats=*/true), Runtime,
+               "value cannot be converted to type ", cpp_type_name(dtype()), " without overflow");
+  kernels::cpu::fill(*this, value);
+  return *this;
+}
+
+Tensor& Tensor::zero_() { return fill_(0); }
+
+Tensor Tensor::to(ScalarType dtype, bool copy) const { return to(device(), dtype, copy); }
+
+Tensor Tensor::to(Device device, bool copy) const { return to(device, dtype(), copy); }
+
+Tensor Tensor::to(Device target, ScalarType dtype, bool copy) const {
+  const bool same_device =
+      target.type() == device().type() && (!target.has_index() || target.index() == std::max(device().index(), 0));
+  if (!copy && same_device && dtype == this->dtype()) return *this;
+  Tensor out = make_contiguous(sizes(), dtype, target);  // fails clearly for absent devices
+  kernels::cpu::copy(out, *this);
+  return out;
+}
+
+Tensor Tensor::to(const TensorOptions& options, bool copy) const {
+  return to(options.device() ? *options.device() : device(), options.dtype().value_or(dtype()), copy);
+}
+
+}  // namespace ctorch
