@@ -1,0 +1,36 @@
+// Core benchmarks: creating a small tensor, taking a view, materializing a transpose, printing.
+// benchmarks/compare_torch.py runs the same cases through PyTorch and prints the ratios.
+#include <benchmark/benchmark.h>
+#include <ctorch/ctorch.h>
+
+#include <sstream>
+
+using namespace ctorch;
+
+// torch.tensor([[7, 8], [8, 9]])
+static void BM_create_small_tensor(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(tensor({{7, 8}, {8, 9}}));
+}
+BENCHMARK(BM_create_small_tensor);
+
+// t.view(-1) on a 2x3x4 tensor: metadata only
+static void BM_view(benchmark::State& state) {
+  Tensor t = zeros({2, 3, 4});
+  for (auto _ : state) benchmark::DoNotOptimize(t.view({-1}));
+}
+BENCHMARK(BM_view);
+
+// torch.rand(4096, 4096).t().contiguous(): a full transposing copy of 64 MiB
+static void BM_contiguous_transposed_4096(benchmark::State& state) {
+  Tensor t = arange(4096 * 4096, kFloat32).view({4096, 4096}).t();
+  for (auto _ : state) benchmark::DoNotOptimize(t.contiguous());
+  state.SetBytesProcessed(state.iterations() * 2 * t.nbytes());  // read + write
+}
+BENCHMARK(BM_contiguous_transposed_4096)->Unit(benchmark::kMillisecond);
+
+// repr(torch.rand(3, 1024, 1024)): summarized printing touches only the shown elements
+static void BM_print_3x1024x1024(benchmark::State& state) {
+  Tensor t = linspace(0, 1, 3 * 1024 * 1024).view({3, 1024, 1024});
+  for (auto _ : state) benchmark::DoNotOptimize(repr(t));
+}
+BENCHMARK(BM_print_3x1024x1024)->Unit(benchmark::kMicrosecond);
