@@ -26,6 +26,7 @@ class Operand {
   Scalar scalar_;
 };
 ScalarType result_type(std::initializer_list<Operand> operands);
+ScalarType result_type(const std::vector<Operand>& operands);
 ScalarType result_type(const std::vector<Tensor>& tensors);
 inline ScalarType result_type(const Operand& a, const Operand& b) { return result_type({a, b}); }
 

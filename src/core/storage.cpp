@@ -3,12 +3,30 @@
 #include <cstdlib>
 #include <new>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "ctorch/error.h"
 
 namespace ctorch {
 
 namespace {
 constexpr size_t kAlignment = 64;  // a cache line; also what AVX-512 loads like
+constexpr size_t kHugePage = size_t{2} << 20;
+
+// Large buffers are aligned to 2 MiB and offered transparent huge pages: touching a fresh
+// 64 MiB buffer then costs 32 page faults instead of 16384, and strided reads miss the TLB less.
+void* allocate_bytes(size_t nbytes) {
+  const size_t alignment = nbytes >= kHugePage ? kHugePage : kAlignment;
+  const size_t rounded = (nbytes + alignment - 1) / alignment * alignment;
+  void* data = std::aligned_alloc(alignment, rounded);
+  if (!data) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  if (alignment == kHugePage) madvise(data, rounded, MADV_HUGEPAGE);
+#endif
+  return data;
+}
 
 void check_device_available(Device device) {
   if (device.is_cpu()) return;
@@ -25,9 +43,7 @@ Storage::Impl::~Impl() {
 
 Storage Storage::allocate(size_t nbytes, Device device) {
   check_device_available(device);
-  const size_t rounded = (nbytes + kAlignment - 1) / kAlignment * kAlignment;
-  void* data = rounded ? std::aligned_alloc(kAlignment, rounded) : nullptr;
-  if (rounded && !data) throw std::bad_alloc();
+  void* data = nbytes ? allocate_bytes(nbytes) : nullptr;
   Storage s;
   s.impl_ = std::make_shared<Impl>(data, nbytes, device, [](void* p) { std::free(p); });
   return s;

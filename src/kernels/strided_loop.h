@@ -97,7 +97,8 @@ void for_each_strided(IntArrayRef shape, const StridedOperand (&ops)[N], Inner&&
   std::array<char*, N> ptr = base;
   while (true) {
     if (tile) {
-      constexpr int64_t kTile = 64;
+      // Square tiles one cache line of the output wide: 16 floats, 8 doubles.
+      const int64_t kTile = std::clamp<int64_t>(64 / std::max<int64_t>(std::llabs(d.strides[ndim - 1][0]), 1), 8, 64);
       const int64_t rows = d.sizes[ndim - 2], cols = d.sizes[ndim - 1];
       const auto& rs = d.strides[ndim - 2];
       const auto& cs = d.strides[ndim - 1];

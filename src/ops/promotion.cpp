@@ -37,6 +37,10 @@ void add(Categories& c, const Tensor& t) {
 }  // namespace
 
 ScalarType result_type(std::initializer_list<Operand> operands) {
+  return result_type(std::vector<Operand>(operands));
+}
+
+ScalarType result_type(const std::vector<Operand>& operands) {
   Categories c;
   for (const auto& op : operands) {
     if (op.tensor()) add(c, *op.tensor());

@@ -226,7 +226,7 @@ Tensor Tensor::unflatten(int64_t d, IntArrayRef sizes) const {
 
 Tensor Tensor::expand(IntArrayRef target) const {
   const int64_t ndim = static_cast<int64_t>(target.size()), tensor_dim = dim();
-  CTORCH_CHECK(ndim >= tensor_dim, Runtime, "expand(", tensor_type_name(dtype()), "{", sizes(),
+  CTORCH_CHECK(ndim >= tensor_dim, Runtime, "expand(", tensor_type_name(dtype()), "{", IntArrayRef(sizes()),
                "}, size=", target, "): the number of sizes provided (", ndim,
                ") must be greater or equal to the number of dimensions in the tensor (",
                tensor_dim, ")");
@@ -247,7 +247,7 @@ Tensor Tensor::expand(IntArrayRef target) const {
     if (size != want) {
       CTORCH_CHECK(size == 1, Runtime, "The expanded size of the tensor (", want,
                    ") must match the existing size (", size, ") at non-singleton dimension ", i,
-                   ".  Target sizes: ", target, ".  Tensor sizes: ", this->sizes());
+                   ".  Target sizes: ", target, ".  Tensor sizes: ", IntArrayRef(this->sizes()));
       size = want;
       stride = 0;
     }
@@ -277,7 +277,7 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
   d = wrap_dim(d, dim());
   const int64_t size = sizes()[d];
   CTORCH_CHECK(index >= -size && index < size, Index, "select(): index ", index,
-               " out of range for tensor of size ", sizes(), " at dimension ", d);
+               " out of range for tensor of size ", IntArrayRef(sizes()), " at dimension ", d);
   if (index < 0) index += size;
   Size new_sizes = sizes();
   auto strides = strides_of(*this);
@@ -290,6 +290,7 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
 Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int64_t> end,
                      int64_t step) const {
   CTORCH_CHECK(dim() > 0, Index, "slice() cannot be applied to a 0-dim tensor.");
+  CTORCH_CHECK(step != 0, Value, "slice step cannot be zero");
   CTORCH_CHECK(step > 0, Value, "step must be greater than zero");
   d = wrap_dim(d, dim());
   const int64_t size = sizes()[d];
