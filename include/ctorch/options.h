@@ -18,7 +18,6 @@ class TensorOptions {
   TensorOptions(ScalarType t) : dtype_(t) {}   // NOLINT: implicit, so kFloat64 is an option
   TensorOptions(Device d) : device_(d) {}      // NOLINT
   TensorOptions(DeviceType d) : device_(d) {}  // NOLINT
-  TensorOptions(const char* device) : device_(Device(device)) {}  // NOLINT
 
   TensorOptions dtype(std::optional<ScalarType> t) const { auto o = *this; o.dtype_ = t; return o; }
   TensorOptions device(std::optional<Device> d) const { auto o = *this; o.device_ = d; return o; }

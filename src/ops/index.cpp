@@ -73,7 +73,12 @@ Tensor Tensor::index(const std::vector<TensorIndex>& indices) const {
 }
 
 Tensor& Tensor::index_put_(std::initializer_list<TensorIndex> indices, const Tensor& value) {
-  index(indices).copy_(value);
+  // Like Python's t[...] = value: leading size-1 dims of the value are dropped, then it is
+  // expanded (with expand's messages) to the indexed region.
+  Tensor target = index(indices);
+  Tensor source = value;
+  while (source.dim() > 0 && source.sizes()[0] == 1) source = source.squeeze(0);
+  target.copy_(source.expand(target.sizes()));
   return *this;
 }
 
