@@ -3,8 +3,12 @@
 //   CTORCH_CHECK(dim >= 0, Index, "Dimension out of range (got ", dim, ")");
 //   CTORCH_INTERNAL_ASSERT(ptr != nullptr);   // our own bug, never the user's
 //
-// Every user-facing failure throws ctorch::Error. Its kind says which Python exception the
-// module maps it to (semantics.md R18.1); the message is PyTorch's text where PyTorch has one.
+// Every user-facing failure throws a ctorch::Error. Its kind says which Python exception PyTorch
+// raises (semantics.md R18.1), and so does its class: IndexError, ValueError and TypeError derive
+// from Error; everything else is a plain Error (Python's RuntimeError). The message is PyTorch's
+// text where PyTorch has one.
+//
+//   try { t[5]; } catch (const ctorch::IndexError& e) { e.what(); }
 #pragma once
 
 #include <sstream>
@@ -22,6 +26,20 @@ class Error : public std::runtime_error {
 
  private:
   ErrorKind kind_;
+};
+
+// One class per kind other than Runtime, so that C++ callers can catch what Python would.
+class IndexError : public Error {
+ public:
+  explicit IndexError(const std::string& message) : Error(ErrorKind::Index, message) {}
+};
+class ValueError : public Error {
+ public:
+  explicit ValueError(const std::string& message) : Error(ErrorKind::Value, message) {}
+};
+class TypeError : public Error {
+ public:
+  explicit TypeError(const std::string& message) : Error(ErrorKind::Type, message) {}
 };
 
 namespace detail {

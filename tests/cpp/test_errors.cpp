@@ -1,0 +1,42 @@
+// Tests for the error types: each kind of failure is thrown as the class a C++ caller can catch
+// (IndexError, ValueError, TypeError, or the base Error for PyTorch's RuntimeError), and carries
+// the matching kind() for the Python module's mapping (semantics.md R18.1).
+#include "test_util.h"
+
+using namespace ctorch;
+
+TEST(Errors, IndexErrorsAreCatchableAsIndexError) {
+  Tensor t = arange(3);
+  EXPECT_THROW((void)t[5], IndexError);
+  EXPECT_THROW((void)t.size(1), IndexError);
+  try {
+    (void)t.select(0, 3);
+    FAIL() << "select out of range did not throw";
+  } catch (const IndexError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Index);
+    EXPECT_STREQ(e.what(), "select(): index 3 out of range for tensor of size [3] at dimension 0");
+  }
+}
+
+TEST(Errors, ValueAndTypeErrors) {
+  EXPECT_THROW((void)tensor({{1, 2}, {3}}), ValueError);
+  EXPECT_THROW((void)arange(6)[{Slice(None, None, 0)}], ValueError);
+  EXPECT_THROW(set_default_dtype(kInt64), TypeError);
+  EXPECT_EQ(get_default_dtype(), kFloat32);
+}
+
+TEST(Errors, RuntimeErrorsAreThePlainBaseClass) {
+  try {
+    (void)arange(6).view({4, -1});
+    FAIL() << "view did not throw";
+  } catch (const IndexError&) {
+    FAIL() << "a RuntimeError case was thrown as IndexError";
+  } catch (const ValueError&) {
+    FAIL() << "a RuntimeError case was thrown as ValueError";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Runtime);
+    EXPECT_STREQ(e.what(), "shape '[4, -1]' is invalid for input of size 6");
+  }
+  // Every ctorch::Error is a std::runtime_error, for code that catches only standard types.
+  EXPECT_THROW((void)arange(6).view({5}), std::runtime_error);
+}
