@@ -54,12 +54,12 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
 
 Tensor stack(const std::vector<Tensor>& tensors, int64_t dim) {
   CTORCH_CHECK(!tensors.empty(), Runtime, "stack expects a non-empty TensorList");
+  dim = wrap_dim(dim, tensors[0].dim() + 1);
   for (size_t i = 1; i < tensors.size(); ++i) {
     CTORCH_CHECK(tensors[i].sizes() == tensors[0].sizes(), Runtime,
                  "stack expects each tensor to be equal size, but got ", IntArrayRef(tensors[0].sizes()),
                  " at entry 0 and ", IntArrayRef(tensors[i].sizes()), " at entry ", i);
   }
-  dim = wrap_dim(dim, tensors[0].dim() + 1);
   std::vector<Tensor> expanded;
   expanded.reserve(tensors.size());
   for (const auto& t : tensors) expanded.push_back(t.unsqueeze(dim));
