@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Writes random conformance vectors whose expectations come from the installed PyTorch, in the
+formats of ../shared/spec (printing vectors and ops vectors), for ctorch-conform to check:
+
+    /usr/bin/python3 tools/fuzz/torch_vectors.py OUT_DIR [--seed N] [--count N]
+    build/ctorch-conform OUT_DIR/*.jsonl
+
+Families: printing of random tensors and print options; chains of views (shape, stride, storage
+offset, errors); dtype conversions between every pair; cat/stack/vstack/hstack with mixed dtypes;
+arange. Cases where PyTorch 2.x and the installed 1.13 differ (forced sci_mode, messages listed in
+semantics.md section 19) are not generated. Floating arange carries a one-ulp tolerance: PyTorch's vectorized kernel rounds each SIMD vector's first value before adding the
+lane offsets, so its last bit depends on the CPU's vector width; ctorch rounds start + i*step once.
+"""
+import argparse
+import json
+import math
+import os
+import random
+
+import torch
+
+DTYPES = ["float32", "float64", "float16", "bfloat16", "int8", "int16", "int32", "int64", "uint8", "bool"]
+INTEGERS = ["int8", "int16", "int32", "int64", "uint8"]
+REDUCED = ["float16", "bfloat16", "float32"]
+
+
+def encode(v, dtype):
+    if dtype == "bool":
+        return bool(v)
+    if dtype in INTEGERS:
+        return int(v)
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v == 0 and math.copysign(1, v) < 0:
+        return "-0.0"
+    return float(v)
+
+
+def name(t):
+    return str(t.dtype).replace("torch.", "")
+
+
+def flat_values(t):
+    dtype = name(t)
+    t = t.detach().reshape(-1)
+    raw = t.double().tolist() if dtype in REDUCED else t.tolist()
+    return [encode(v, dtype) for v in raw]
+
+
+def tensor_json(t, layout=False):
+    out = {"dtype": name(t), "shape": list(t.shape), "values": flat_values(t)}
+    if t.dim() == 0:
+        out["zero_dim"] = True
+    if layout:
+        out.update(stride=list(t.stride()), storage_offset=t.storage_offset(), is_contiguous=t.is_contiguous())
+    return out
+
+
+def error_json(e):
+    return {"error": str(e).split("\n")[0], "error_type": type(e).__name__}
+
+
+def random_tensor(rng, dtype, shape):
+    td = getattr(torch, dtype)
+    numel = math.prod(shape)
+    if dtype == "bool":
+        return torch.rand(shape) > 0.5
+    if dtype in INTEGERS:
+        info = torch.iinfo(td)
+        hi = min(info.max, rng.choice([10, 1000, 10**6, 2**62]))
+        return torch.randint(max(info.min, -hi), hi, shape, dtype=torch.int64).to(td)
+    t = torch.randn(shape, dtype=torch.float64) * 10 ** rng.uniform(-8, 10)
+    if rng.random() < 0.3:
+        t = t.round()
+    if rng.random() < 0.1 and numel:
+        flat = t.view(-1)
+        for _ in range(3):
+            flat[rng.randrange(numel)] = rng.choice([math.nan, math.inf, -math.inf, 0.0, -0.0])
+    return t.to(td)
+
+
+def printing(rng, count):
+    for i in range(count):
+        dtype = rng.choice(DTYPES)
+        shape = [rng.choice([0, 1, 2, 3, 5, 7, 11]) if rng.random() < 0.9 else rng.randint(20, 60)
+                 for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 4]))]
+        if math.prod(shape) > 5000:
+            continue
+        t = random_tensor(rng, dtype, shape)
+        options = rng.choice([{}, {}, {"precision": rng.randint(0, 8)}, {"threshold": rng.choice([0, 5, 50])},
+                              {"edgeitems": rng.randint(1, 4), "threshold": 10},
+                              {"linewidth": rng.choice([20, 40, 120])}, {"profile": rng.choice(["short", "full"])}])
+        requires_grad = dtype in REDUCED + ["float64"] and rng.random() < 0.1
+        if requires_grad:
+            t.requires_grad_()
+        torch.set_printoptions(**options)
+        expect = repr(t)
+        torch.set_printoptions(profile="default")
+        yield {"id": f"print-{i}", "dtype": dtype, "shape": shape, "values": flat_values(t), "options": options,
+               "requires_grad": requires_grad, "expect": expect}
+
+
+def random_view_chain(rng, t):
+    ops = []
+    for _ in range(rng.randint(0, 3)):
+        if t.dim() == 0:
+            break
+        kind = rng.choice(["transpose", "slice", "select", "unsqueeze", "permute", "narrow"])
+        d = rng.randrange(t.dim())
+        if kind == "transpose":
+            d1 = rng.randrange(t.dim())
+            args, t = {"dim0": d, "dim1": d1}, t.transpose(d, d1)
+        elif kind == "slice":
+            start, end, step = rng.choice([None, 0, 1, -2]), rng.choice([None, 2, -1, 10]), rng.choice([1, 2, 3])
+            args = {"dim": d, "step": step}
+            if start is not None:
+                args["start"] = start
+            if end is not None:
+                args["end"] = end
+            index = [slice(None)] * t.dim()
+            index[d] = slice(start, end, step)
+            t = t[tuple(index)]
+        elif kind == "select":
+            if t.shape[d] == 0:
+                continue
+            i = rng.randrange(t.shape[d])
+            args, t = {"dim": d, "index": i}, t.select(d, i)
+        elif kind == "unsqueeze":
+            d = rng.randint(0, t.dim())
+            args, t = {"dim": d}, t.unsqueeze(d)
+        elif kind == "permute":
+            p = list(range(t.dim()))
+            rng.shuffle(p)
+            args, t = {"dims": p}, t.permute(p)
+        else:
+            start = rng.randint(0, t.shape[d])
+            length = rng.randint(0, t.shape[d] - start)
+            args, t = {"dim": d, "start": start, "length": length}, t.narrow(d, start, length)
+        ops.append({"op": kind, "args": args})
+    return ops, t
+
+
+def views(rng, count):
+    for i in range(count):
+        shape = [rng.choice([1, 2, 3, 4, 6]) for _ in range(rng.randint(0, 4))]
+        base = torch.arange(math.prod(shape)).reshape(shape)
+        pre, t = random_view_chain(rng, base)
+        op = rng.choice(["view", "reshape", "flatten", "squeeze", "expand", "t", "contiguous", "metadata"])
+        args = {}
+        if op == "metadata":
+            expect = {"shape": list(t.shape), "stride": list(t.stride()), "storage_offset": t.storage_offset(),
+                      "is_contiguous": t.is_contiguous(), "numel": t.numel(), "dim": t.dim(), "element_size": 8}
+        else:
+            n = t.numel()
+            if op in ("view", "reshape"):
+                divisors = [d for d in range(1, n + 1) if n % d == 0] or [1]
+                d = rng.choice(divisors)
+                args = {"shape": rng.choice([[-1], [n], [1, n, 1], [d, -1], [-1, d], [d, n // d, 1], [rng.randint(1, 5), -1]])}
+            elif op == "flatten" and t.dim():
+                args = {"start_dim": rng.randrange(t.dim()), "end_dim": -1}
+            elif op == "squeeze" and t.dim() and rng.random() < 0.5:
+                args = {"dim": rng.randrange(t.dim())}
+            elif op == "expand":
+                if t.dim() == 0:
+                    continue
+                args = {"shape": ([2] if rng.random() < 0.5 else []) + [rng.choice([2, 3]) if s == 1 else s for s in t.shape]}
+            call = {"view": lambda: t.view(*args["shape"]), "reshape": lambda: t.reshape(*args["shape"]),
+                    "flatten": lambda: t.flatten(**args), "squeeze": lambda: t.squeeze(*args.values()),
+                    "expand": lambda: t.expand(*args["shape"]), "t": t.t, "contiguous": t.contiguous}[op]
+            try:
+                expect = tensor_json(call(), layout=True)
+            except Exception as e:  # noqa: BLE001 - PyTorch's message is the expectation
+                expect = error_json(e)
+        yield {"id": f"view-{i}", "op": op, "inputs": [tensor_json(base)], "args": args, "pre": pre, "expect": expect}
+
+
+def conversions(rng, count):
+    for i in range(count):
+        src, dst = rng.choice(DTYPES), rng.choice(DTYPES)
+        if src in REDUCED + ["float64"]:
+            scale = rng.choice([1, 100, 1e5, 1e10, 1e20])
+            if dst in INTEGERS and scale > 100:  # out-of-range float -> int: platform dependent
+                scale = 100
+            x = (torch.randn(6, dtype=torch.float64) * scale).to(getattr(torch, src))
+        else:
+            x = random_tensor(rng, src, [6])
+        y = x.to(getattr(torch, dst))
+        yield {"id": f"to-{i}", "op": "to", "inputs": [tensor_json(x)], "args": {"dtype": dst}, "expect": tensor_json(y)}
+
+
+def joins(rng, count):
+    for i in range(count):
+        op = rng.choice(["cat", "stack", "vstack", "hstack"])
+        base = [rng.choice([0, 1, 2, 3]) for _ in range(rng.randint(0, 3))]
+        tensors = []
+        for _ in range(rng.randint(1, 3)):
+            shape = list(base)
+            if shape and rng.random() < 0.5:
+                shape[rng.randrange(len(shape))] = rng.choice([0, 1, 2, 3])
+            if rng.random() < 0.1:
+                shape = [0]
+            tensors.append(torch.randint(-3, 4, shape).to(getattr(torch, rng.choice(DTYPES))))
+        args = {"dim": rng.randint(-3, 3)} if op in ("cat", "stack") else {}
+        try:
+            expect = tensor_json(getattr(torch, op)(tensors, **args), layout=True)
+        except Exception as e:  # noqa: BLE001
+            expect = error_json(e)
+        yield {"id": f"join-{i}", "op": op, "inputs": [tensor_json(t) for t in tensors], "args": args, "expect": expect}
+
+
+def aranges(rng, count):
+    for i in range(count):
+        floats = rng.random() < 0.5
+
+        def number():
+            if floats and rng.random() < 0.7:
+                return round(rng.uniform(-50, 50), rng.choice([0, 1, 2]))
+            return rng.randint(-50, 50)
+        values = [number() for _ in range(rng.randint(1, 3))]
+        if len(values) == 3 and values[2] == 0:
+            values[2] = 1
+        dtype = rng.choice([None, "float32", "float64", "int32", "int64", "float16", "bfloat16", "uint8", "int8"])
+        args = {"dtype": dtype} if dtype else {}
+        vector = {"id": f"arange-{i}", "op": "arange",
+                  "inputs": [{"scalar": v, "scalar_kind": "float" if isinstance(v, float) else "int"} for v in values],
+                  "args": args}
+        try:
+            result = torch.arange(*values, **({"dtype": getattr(torch, dtype)} if dtype else {}))
+            vector["expect"] = tensor_json(result)
+            if result.is_floating_point():
+                # one ulp of the largest magnitude the range reaches
+                reach = max(abs(v) for v in values)
+                vector["tolerance"] = {"rtol": 0, "atol": torch.finfo(result.dtype).eps * 2 ** math.ceil(math.log2(reach + 1))}
+        except Exception as e:  # noqa: BLE001
+            vector["expect"] = error_json(e)
+        yield vector
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--count", type=int, default=1000, help="vectors per family (about)")
+    args = parser.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+    rng = random.Random(args.seed)
+    torch.manual_seed(args.seed)
+    for family in (printing, views, conversions, joins, aranges):
+        with open(os.path.join(args.out_dir, f"torch_{family.__name__}.jsonl"), "w") as out:
+            for vector in family(rng, args.count):
+                out.write(json.dumps(vector) + "\n")
+
+
+if __name__ == "__main__":
+    main()
