@@ -36,25 +36,25 @@ class Tensor {
   TensorImpl* impl() const { return impl_.get(); }
 
   // ---- metadata ---------------------------------------------------------------------------
-  int64_t dim() const { return static_cast<int64_t>(impl_->sizes.size()); }
+  int64_t dim() const { return static_cast<int64_t>(self().sizes.size()); }
   int64_t ndim() const { return dim(); }
-  const Size& sizes() const { return impl_->sizes; }
-  const Size& shape() const { return impl_->sizes; }
+  const Size& sizes() const { return self().sizes; }
+  const Size& shape() const { return self().sizes; }
   int64_t size(int64_t d) const;  // negative d counts from the end
-  IntArrayRef strides() const { return impl_->strides; }
+  IntArrayRef strides() const { return self().strides; }
   int64_t stride(int64_t d) const;
-  int64_t storage_offset() const { return impl_->storage_offset; }
-  int64_t numel() const { return impl_->numel; }
-  size_t element_size() const { return ctorch::element_size(impl_->dtype); }
+  int64_t storage_offset() const { return self().storage_offset; }
+  int64_t numel() const { return self().numel; }
+  size_t element_size() const { return ctorch::element_size(self().dtype); }
   size_t nbytes() const { return static_cast<size_t>(numel()) * element_size(); }
   bool is_contiguous() const;
-  ScalarType dtype() const { return impl_->dtype; }
-  ScalarType scalar_type() const { return impl_->dtype; }
-  bool is_floating_point() const { return ctorch::is_floating_point(impl_->dtype); }
-  Device device() const { return impl_->storage.device(); }
+  ScalarType dtype() const { return self().dtype; }
+  ScalarType scalar_type() const { return self().dtype; }
+  bool is_floating_point() const { return ctorch::is_floating_point(self().dtype); }
+  Device device() const { return self().storage.device(); }
   bool is_cpu() const { return device().is_cpu(); }
   bool is_cuda() const { return device().is_cuda(); }
-  const Storage& storage() const { return impl_->storage; }
+  const Storage& storage() const { return self().storage; }
   bool is_same(const Tensor& other) const { return impl_ == other.impl_; }
 
   // Address of element [0, 0, ...]: storage data + storage_offset * element_size.
@@ -72,7 +72,7 @@ class Tensor {
   T item() const { return item().to<T>(); }
 
   // ---- autograd flags (the graph itself comes with autograd) ----------------------------------
-  bool requires_grad() const { return impl_->requires_grad; }
+  bool requires_grad() const { return self().requires_grad; }
   Tensor& requires_grad_(bool requires_grad = true);
 
   // ---- views: metadata only, storage shared (Note [Views share storage]) ---------------------
@@ -125,6 +125,12 @@ class Tensor {
   Tensor cpu() const { return to(Device(kCPU)); }
 
  private:
+  // Every accessor goes through here, so using an undefined Tensor is an error, not a crash.
+  TensorImpl& self() const {
+    CTORCH_CHECK(impl_ != nullptr, Runtime, "cannot use an undefined Tensor (it holds no data)");
+    return *impl_;
+  }
+
   std::shared_ptr<TensorImpl> impl_;
 };
 

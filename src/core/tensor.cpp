@@ -20,27 +20,27 @@ std::vector<int64_t> contiguous_strides(IntArrayRef sizes) {
   return strides;
 }
 
-int64_t Tensor::size(int64_t d) const { return impl_->sizes[wrap_dim(d, dim())]; }
+int64_t Tensor::size(int64_t d) const { return self().sizes[wrap_dim(d, dim())]; }
 
-int64_t Tensor::stride(int64_t d) const { return impl_->strides[wrap_dim(d, dim())]; }
+int64_t Tensor::stride(int64_t d) const { return self().strides[wrap_dim(d, dim())]; }
 
 bool Tensor::is_contiguous() const {
   // semantics.md R13.2: size-1 dims may have any stride; empty tensors are contiguous.
   if (numel() == 0) return true;
   int64_t expected = 1;
   for (int64_t i = dim() - 1; i >= 0; --i) {
-    const int64_t size = impl_->sizes[i];
+    const int64_t size = self().sizes[i];
     if (size == 1) continue;
-    if (impl_->strides[i] != expected) return false;
+    if (self().strides[i] != expected) return false;
     expected *= size;
   }
   return true;
 }
 
 void* Tensor::data_ptr() const {
-  auto* base = static_cast<char*>(impl_->storage.data());
+  auto* base = static_cast<char*>(self().storage.data());
   if (!base) return nullptr;
-  return base + impl_->storage_offset * static_cast<int64_t>(element_size());
+  return base + self().storage_offset * static_cast<int64_t>(element_size());
 }
 
 Scalar Tensor::item() const {
@@ -52,7 +52,7 @@ Scalar Tensor::item() const {
 Tensor& Tensor::requires_grad_(bool requires_grad) {
   CTORCH_CHECK(!requires_grad || is_floating_point(), Runtime,
                "only Tensors of floating point dtype can require gradients");
-  impl_->requires_grad = requires_grad;
+  self().requires_grad = requires_grad;
   return *this;
 }
 

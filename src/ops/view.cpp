@@ -126,7 +126,7 @@ Tensor Tensor::permute(IntArrayRef dims) const {
     CTORCH_CHECK(!seen[d], Runtime, "permute(): duplicate dims are not allowed.");
     seen[d] = true;
     sizes[i] = this->sizes()[d];
-    strides[i] = impl()->strides[d];
+    strides[i] = stride(d);
   }
   return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
 }
@@ -165,7 +165,7 @@ Tensor Tensor::squeeze() const {
   for (int64_t d = 0; d < dim(); ++d) {
     if (this->sizes()[d] == 1) continue;
     sizes.push_back(this->sizes()[d]);
-    strides.push_back(impl()->strides[d]);
+    strides.push_back(stride(d));
   }
   return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
 }
@@ -235,7 +235,7 @@ Tensor Tensor::expand(IntArrayRef target) const {
   for (int64_t i = ndim - 1; i >= 0; --i) {
     const int64_t d = tensor_dim - (ndim - i);  // the matching existing dim, or < 0 if new
     int64_t size = d >= 0 ? this->sizes()[d] : 1;
-    int64_t stride = d >= 0 ? impl()->strides[d] : (i == ndim - 1 ? 1 : sizes[i + 1] * strides[i + 1]);
+    int64_t stride = d >= 0 ? this->stride(d) : (i == ndim - 1 ? 1 : sizes[i + 1] * strides[i + 1]);
     int64_t want = target[i];
     if (want == -1) {
       CTORCH_CHECK(d >= 0, Runtime, "The expanded size of the tensor (-1) isn't allowed in a "
@@ -319,7 +319,7 @@ Tensor Tensor::diagonal(int64_t offset, int64_t dim1, int64_t dim2) const {
   for (int64_t d = 0; d < dim(); ++d) {
     if (d == dim1 || d == dim2) continue;
     new_sizes.push_back(sizes()[d]);
-    strides.push_back(impl()->strides[d]);
+    strides.push_back(stride(d));
   }
   new_sizes.push_back(length);
   strides.push_back(stride(dim1) + stride(dim2));

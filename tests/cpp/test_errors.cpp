@@ -40,3 +40,13 @@ TEST(Errors, RuntimeErrorsAreThePlainBaseClass) {
   // Every ctorch::Error is a std::runtime_error, for code that catches only standard types.
   EXPECT_THROW((void)arange(6).view({5}), std::runtime_error);
 }
+
+TEST(Errors, UndefinedTensorIsAnErrorNotACrash) {
+  Tensor t;
+  EXPECT_FALSE(t.defined());
+  EXPECT_THROW((void)t.dim(), Error);
+  EXPECT_THROW((void)t.sizes(), Error);
+  EXPECT_THROW((void)t.view({1}), Error);
+  EXPECT_THROW((void)t.clone(), Error);
+  EXPECT_THROW((void)stack({t}), Error);
+}
