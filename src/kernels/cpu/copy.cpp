@@ -4,6 +4,7 @@
 #include "ctorch/convert.h"
 #include "ctorch/dispatch.h"
 #include "kernels/cpu/kernels.h"
+#include "kernels/cpu/transpose.h"
 #include "kernels/strided_loop.h"
 
 namespace ctorch::kernels::cpu {
@@ -35,6 +36,18 @@ void convert_run(char* const* p, const int64_t* s, int64_t n) {
   }
 }
 
+// A same-dtype copy that is one 2-D transpose (the output walks its rows contiguously while the
+// input is contiguous down the columns) goes to the register-transposing kernel.
+bool try_transpose(size_t element_size, IntArrayRef shape, const StridedOperand (&ops)[2]) {
+  const LoopDims<2> d = prepare_loop_dims(shape, ops);
+  if (d.sizes.size() != 2) return false;
+  const auto e = static_cast<int64_t>(element_size);
+  const auto& row = d.strides[0];  // {output, input} byte strides along output rows
+  const auto& col = d.strides[1];
+  if (col[0] != e || row[1] != e || row[0] < d.sizes[1] * e || col[1] < d.sizes[0] * e) return false;
+  return transpose_copy(ops[0].data, ops[1].data, d.sizes[0], d.sizes[1], row[0], col[1], element_size);
+}
+
 }  // namespace
 
 void copy(const Tensor& dst, const Tensor& src) {
@@ -47,6 +60,7 @@ void copy(const Tensor& dst, const Tensor& src) {
   const auto dst_strides = byte_strides(dst), src_strides = byte_strides(src);
   const StridedOperand ops[2] = {{static_cast<char*>(dst.data_ptr()), dst_strides.data()},
                                  {static_cast<char*>(src.data_ptr()), src_strides.data()}};
+  if (dst.dtype() == src.dtype() && try_transpose(dst.element_size(), dst.sizes(), ops)) return;
   dispatch(dst.dtype(), [&]<typename To>() {
     dispatch(src.dtype(), [&]<typename From>() {
       for_each_strided<2>(dst.sizes(), ops, convert_run<To, From>);
