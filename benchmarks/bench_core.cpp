@@ -28,6 +28,14 @@ static void BM_contiguous_transposed_4096(benchmark::State& state) {
 }
 BENCHMARK(BM_contiguous_transposed_4096)->Unit(benchmark::kMillisecond);
 
+// The memory-bandwidth reference for the case above: the same bytes, copied without transposing.
+static void BM_clone_contiguous_4096(benchmark::State& state) {
+  Tensor t = arange(4096 * 4096, kFloat32).view({4096, 4096});
+  for (auto _ : state) benchmark::DoNotOptimize(t.clone());
+  state.SetBytesProcessed(state.iterations() * 2 * t.nbytes());
+}
+BENCHMARK(BM_clone_contiguous_4096)->Unit(benchmark::kMillisecond);
+
 // repr(torch.rand(3, 1024, 1024)): summarized printing touches only the shown elements
 static void BM_print_3x1024x1024(benchmark::State& state) {
   Tensor t = linspace(0, 1, 3 * 1024 * 1024).view({3, 1024, 1024});

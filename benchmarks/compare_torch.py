@@ -20,6 +20,8 @@ CASES = {
     "BM_contiguous_transposed_4096": (
         "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096).t()",
         "t.contiguous()"),
+    "BM_clone_contiguous_4096": (
+        "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096)", "t.clone()"),
     "BM_print_3x1024x1024": ("t = torch.linspace(0, 1, 3 * 1024 * 1024).view(3, 1024, 1024)", "repr(t)"),
 }
 UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
