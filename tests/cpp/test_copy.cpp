@@ -8,15 +8,7 @@
 #include "test_util.h"
 
 using namespace ctorch;
-using ctorch_test::doubles;
-using ctorch_test::half_bits;
-using ctorch_test::shape;
-using ctorch_test::strides;
-using ctorch_test::values;
-
-using I64 = std::vector<int64_t>;
-using F32 = std::vector<float>;
-using D = std::vector<double>;
+using namespace ctorch_test;
 
 namespace {
 const double kInf = std::numeric_limits<double>::infinity();

@@ -10,7 +10,7 @@
 #include "test_util.h"
 
 using namespace ctorch;
-using ctorch_test::doubles;
+using namespace ctorch_test;
 
 namespace {
 

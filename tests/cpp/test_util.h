@@ -20,6 +20,11 @@
 
 namespace ctorch_test {
 
+// Element lists as the tests write them.
+using I64 = std::vector<int64_t>;
+using F32 = std::vector<float>;
+using D = std::vector<double>;
+
 using ctorch::ErrorKind;
 using ctorch::Tensor;
 

@@ -6,12 +6,7 @@
 #include "test_util.h"
 
 using namespace ctorch;
-using ctorch_test::shape;
-using ctorch_test::strides;
-using ctorch_test::values;
-
-using I64 = std::vector<int64_t>;
-using F32 = std::vector<float>;
+using namespace ctorch_test;
 
 namespace {
 
