@@ -8,12 +8,14 @@
 namespace ctorch {
 
 Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
-  int64_t numel = 1;
+  int64_t nbytes = static_cast<int64_t>(element_size(dtype));
+  bool overflow = false;
   for (int64_t s : sizes) {
     CTORCH_CHECK(s >= 0, Runtime, "Trying to create tensor with negative dimension ", s, ": ", sizes);
-    numel *= s;
+    overflow |= __builtin_mul_overflow(nbytes, s, &nbytes);
   }
-  Storage storage = Storage::allocate(static_cast<size_t>(numel) * element_size(dtype), device);
+  CTORCH_CHECK(!overflow, Runtime, "Storage size calculation overflowed with sizes=", sizes);
+  Storage storage = Storage::allocate(static_cast<size_t>(nbytes), device);
   return Tensor(std::make_shared<TensorImpl>(std::move(storage), 0, Size(sizes),
                                              contiguous_strides(sizes), dtype));
 }

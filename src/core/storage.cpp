@@ -21,7 +21,8 @@ void* allocate_bytes(size_t nbytes) {
   const size_t alignment = nbytes >= kHugePage ? kHugePage : kAlignment;
   const size_t rounded = (nbytes + alignment - 1) / alignment * alignment;
   void* data = std::aligned_alloc(alignment, rounded);
-  if (!data) throw std::bad_alloc();
+  CTORCH_CHECK(data != nullptr, Runtime, "DefaultCPUAllocator: can't allocate memory: you tried to allocate ",
+               nbytes, " bytes.");
 #ifdef MADV_HUGEPAGE
   if (alignment == kHugePage) madvise(data, rounded, MADV_HUGEPAGE);
 #endif

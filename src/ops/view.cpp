@@ -26,7 +26,8 @@ Size infer_size(IntArrayRef shape, int64_t numel) {
       infer_dim = d;
     } else {
       CTORCH_CHECK(shape[d] >= 0, Runtime, "invalid shape dimension ", shape[d]);
-      known *= shape[d];
+      CTORCH_CHECK(!__builtin_mul_overflow(known, shape[d], &known), Runtime, "shape '", shape,
+                   "' is invalid for input of size ", numel);
     }
   }
   const bool matches = numel == known || (infer_dim && known > 0 && numel % known == 0);

@@ -50,3 +50,12 @@ TEST(Errors, UndefinedTensorIsAnErrorNotACrash) {
   EXPECT_THROW((void)t.clone(), Error);
   EXPECT_THROW((void)stack({t}), Error);
 }
+
+TEST(Errors, SizesTooLargeAreErrorsNotCrashes) {
+  EXPECT_CTORCH_ERROR(Runtime, "Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]",
+                      (void)zeros({int64_t{1} << 40, int64_t{1} << 40}));
+  EXPECT_CTORCH_ERROR(Runtime, "shape '[4294967296, 4294967296, 0]' is invalid for input of size 6",
+                      (void)arange(6).view({int64_t{1} << 32, int64_t{1} << 32, 0}));
+  // Representable but more memory than any machine has: the allocator's failure is an Error too.
+  EXPECT_THROW((void)empty({int64_t{1} << 60}, kUInt8), Error);
+}
