@@ -78,9 +78,9 @@ Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
     CTORCH_CHECK((xstep > 0 && xend >= xstart) || (xstep < 0 && xend <= xstart), Runtime,
                  "upper bound and larger bound inconsistent with step sign");
     double size_d;
-    if constexpr (std::is_same_v<T, int64_t>) {  // exact in int64 (double would round)
+    if constexpr (std::is_same_v<T, int64_t>) {  // exact in integers (double would round)
       const int64_t sign = (xstep > 0) - (xstep < 0);
-      size_d = static_cast<double>((xend - xstart + xstep - sign) / xstep);
+      size_d = static_cast<double>((static_cast<__int128>(xend) - xstart + xstep - sign) / xstep);
     } else {
       size_d = std::ceil((end.to<double>() - start.to<double>()) / step.to<double>());
     }

@@ -302,7 +302,7 @@ Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int6
   Size new_sizes = sizes();
   auto strides = strides_of(*this);
   const int64_t offset = storage_offset() + first * strides[d];
-  new_sizes[d] = (last - first + step - 1) / step;
+  new_sizes[d] = last > first ? (last - first - 1) / step + 1 : 0;  // ceil, without overflow
   strides[d] *= step;
   return make_view(*this, std::move(new_sizes), std::move(strides), offset);
 }
@@ -341,7 +341,7 @@ std::vector<Tensor> Tensor::chunk(int64_t chunks, int64_t d) const {
   d = wrap_dim(d, dim());
   const int64_t size = sizes()[d];
   if (size == 0) return split_with_sizes(std::vector<int64_t>(static_cast<size_t>(chunks), 0), d);
-  return split((size + chunks - 1) / chunks, d);
+  return split(size / chunks + (size % chunks != 0), d);  // ceil(size / chunks)
 }
 
 std::vector<Tensor> Tensor::split(int64_t split_size, int64_t d) const {
@@ -352,7 +352,8 @@ std::vector<Tensor> Tensor::split(int64_t split_size, int64_t d) const {
   const int64_t size = sizes()[d];
   CTORCH_CHECK(split_size > 0 || size == 0, Runtime,
                "split_size can only be 0 if dimension size is 0, but got dimension size of ", size);
-  const int64_t pieces = split_size > 0 ? std::max<int64_t>((size + split_size - 1) / split_size, 1) : 1;
+  const int64_t pieces =
+      split_size > 0 ? std::max<int64_t>(size / split_size + (size % split_size != 0), 1) : 1;
   std::vector<Tensor> out;
   for (int64_t i = 0; i < pieces; ++i) {
     const int64_t start = i * split_size;
