@@ -34,11 +34,7 @@ std::string count(int64_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-std::string list(IntArrayRef v) {
-  std::string s = "[";
-  for (size_t k = 0; k < v.size(); ++k) s += (k ? ", " : "") + std::to_string(v[k]);
-  return s + "]";
-}
+std::string list(IntArrayRef v) { return detail::str_cat(v); }  // "[3, 2]"
 
 // The first `ncells` storage cells, written with repr()'s number rules over just those cells.
 std::vector<std::string> cell_values(const Tensor& t, int64_t ncells) {
