@@ -1,0 +1,157 @@
+// A small persistent thread pool behind parallel_for (see parallel.h).
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "ctorch/error.h"
+
+namespace ctorch {
+
+namespace {
+
+thread_local bool in_parallel_region = false;
+
+class ThreadPool {
+ public:
+  static ThreadPool& instance() {
+    static ThreadPool pool;
+    return pool;
+  }
+
+  int num_threads() const { return num_threads_.load(); }
+
+  void set_num_threads(int n) {
+    std::lock_guard<std::mutex> run_lock(run_mutex_);  // never while a job runs
+    stop_workers();
+    num_threads_ = n;
+    start_workers(n - 1);
+  }
+
+  // Runs chunk(i) for i in [0, chunks) on the caller and the workers.
+  void run(int64_t chunks, const std::function<void(int64_t)>& chunk) {
+    std::lock_guard<std::mutex> run_lock(run_mutex_);  // one job at a time
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_ = &chunk;
+      job_chunks_ = chunks;
+      next_chunk_ = 0;
+      pending_ = chunks;
+      error_ = nullptr;
+      ++generation_;
+    }
+    wake_.notify_all();
+    work_on_job();
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return pending_ == 0; });
+    job_ = nullptr;
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  ThreadPool() {
+    const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    num_threads_ = hardware;
+    start_workers(hardware - 1);
+  }
+  ~ThreadPool() { stop_workers(); }
+
+  void start_workers(int count) {
+    stopping_ = false;
+    for (int i = 0; i < count; ++i) workers_.emplace_back([this] { worker_loop(); });
+  }
+
+  void stop_workers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& w : workers_) w.join();
+    workers_.clear();
+  }
+
+  void worker_loop() {
+    in_parallel_region = true;
+    uint64_t seen = 0;
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || (job_ && generation_ != seen); });
+        if (stopping_) return;
+        seen = generation_;
+      }
+      work_on_job();
+    }
+  }
+
+  // Takes chunks until none are left; the last one to finish wakes the caller.
+  void work_on_job() {
+    const bool was_parallel = in_parallel_region;
+    in_parallel_region = true;
+    while (true) {
+      int64_t i;
+      const std::function<void(int64_t)>* job;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!job_ || next_chunk_ >= job_chunks_) break;
+        i = next_chunk_++;
+        job = job_;
+      }
+      std::exception_ptr error;
+      try {
+        (*job)(i);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (error && !error_) error_ = error;
+      if (--pending_ == 0) done_.notify_all();
+    }
+    in_parallel_region = was_parallel;
+  }
+
+  std::mutex run_mutex_;  // serializes jobs and resizing
+  std::mutex mutex_;      // guards the job state below
+  std::condition_variable wake_, done_;
+  std::vector<std::thread> workers_;
+  std::atomic<int> num_threads_{1};
+  bool stopping_ = false;
+  const std::function<void(int64_t)>* job_ = nullptr;
+  int64_t job_chunks_ = 0, next_chunk_ = 0, pending_ = 0;
+  uint64_t generation_ = 0;
+  std::exception_ptr error_;
+};
+
+}  // namespace
+
+void set_num_threads(int n) {
+  CTORCH_CHECK(n > 0, Runtime, "set_num_threads expects a positive integer, got ", n);
+  ThreadPool::instance().set_num_threads(n);
+}
+
+int get_num_threads() { return ThreadPool::instance().num_threads(); }
+
+void parallel_for(int64_t begin, int64_t end, int64_t grain,
+                  const std::function<void(int64_t, int64_t)>& f) {
+  const int64_t range = end - begin;
+  if (range <= 0) return;
+  const int64_t threads = in_parallel_region ? 1 : get_num_threads();
+  const int64_t chunks = std::min<int64_t>(threads, std::max<int64_t>(1, range / std::max<int64_t>(grain, 1)));
+  if (chunks <= 1) {
+    f(begin, end);
+    return;
+  }
+  const int64_t size = (range + chunks - 1) / chunks;
+  ThreadPool::instance().run(chunks, [&](int64_t i) {
+    const int64_t lo = begin + i * size;
+    f(lo, std::min(end, lo + size));
+  });
+}
+
+}  // namespace ctorch
