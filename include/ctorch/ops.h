@@ -6,25 +6,12 @@
 
 #include <vector>
 
+#include "ctorch/operand.h"
 #include "ctorch/tensor.h"
 
 namespace ctorch {
 
 // ---- dtype rules with tensors (semantics.md R4) ----------------------------------------------
-// An operand of an elementwise op: a tensor (dimensioned or zero-dim) or a wrapped number.
-class Operand {
- public:
-  Operand(const Tensor& t) : tensor_(&t) {}  // NOLINT: implicit
-  Operand(const Scalar& s) : scalar_(s) {}   // NOLINT
-  template <typename T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
-  Operand(T v) : scalar_(v) {}  // NOLINT
-  const Tensor* tensor() const { return tensor_; }
-  const Scalar& scalar() const { return scalar_; }
-
- private:
-  const Tensor* tensor_ = nullptr;
-  Scalar scalar_;
-};
 ScalarType result_type(std::initializer_list<Operand> operands);
 ScalarType result_type(const std::vector<Operand>& operands);
 ScalarType result_type(const std::vector<Tensor>& tensors);

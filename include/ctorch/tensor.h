@@ -13,12 +13,16 @@
 #include <initializer_list>
 #include <iosfwd>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "ctorch/device.h"
 #include "ctorch/dtype.h"
 #include "ctorch/error.h"
 #include "ctorch/indexing.h"
+#include "ctorch/op_lists.h"
+#include "ctorch/operand.h"
 #include "ctorch/options.h"
 #include "ctorch/scalar.h"
 #include "ctorch/size.h"
@@ -123,6 +127,31 @@ class Tensor {
   Tensor to(const TensorOptions& options, bool copy = false) const;
   Tensor type(ScalarType dtype) const { return to(dtype); }
   Tensor cpu() const { return to(Device(kCPU)); }
+
+  // ---- elementwise math (elementwise.h has the free functions and operators) ----------------
+  Tensor add(const Operand& other, const Scalar& alpha = 1) const;
+  Tensor sub(const Operand& other, const Scalar& alpha = 1) const;
+  Tensor div(const Operand& other, std::optional<std::string_view> rounding_mode = std::nullopt) const;
+  Tensor& add_(const Operand& other, const Scalar& alpha = 1);
+  Tensor& sub_(const Operand& other, const Scalar& alpha = 1);
+  Tensor& div_(const Operand& other, std::optional<std::string_view> rounding_mode = std::nullopt);
+#define CTORCH_DECLARE_BINARY_METHODS(name) \
+  Tensor name(const Operand& other) const;  \
+  Tensor& name##_(const Operand& other);
+  CTORCH_FORALL_BINARY_OPS(CTORCH_DECLARE_BINARY_METHODS)
+#undef CTORCH_DECLARE_BINARY_METHODS
+#define CTORCH_DECLARE_UNARY_METHODS(name) \
+  Tensor name() const;                     \
+  Tensor& name##_();
+  CTORCH_FORALL_UNARY_OPS(CTORCH_DECLARE_UNARY_METHODS)
+#undef CTORCH_DECLARE_UNARY_METHODS
+#define CTORCH_DECLARE_TEST_METHODS(name) Tensor name() const;
+  CTORCH_FORALL_UNARY_TESTS(CTORCH_DECLARE_TEST_METHODS)
+#undef CTORCH_DECLARE_TEST_METHODS
+  Tensor clamp(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt) const;
+  Tensor& clamp_(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt);
+  Tensor masked_fill(const Tensor& mask, const Scalar& value) const;
+  Tensor& masked_fill_(const Tensor& mask, const Scalar& value);
 
  private:
   // Every accessor goes through here, so using an undefined Tensor is an error, not a crash.

@@ -185,7 +185,8 @@ Outcome op_broadcast_shapes(const OpCall& c) {
 // ---- the table --------------------------------------------------------------------------------
 
 const std::map<std::string, OpFn, std::less<>>& op_table() {
-  static const std::map<std::string, OpFn, std::less<>> table = {
+  static const std::map<std::string, OpFn, std::less<>> table = [] {
+    std::map<std::string, OpFn, std::less<>> t = {
       // dtypes and promotion (R1, R3, R4)
       {"dtype_info", op_dtype_info},
       {"promote_types",
@@ -265,9 +266,86 @@ const std::map<std::string, OpFn, std::less<>>& op_table() {
        [](const OpCall& c) -> Outcome { return Scalar(c.tensor(0).size(c.int_arg("dim"))); }},
       {"stride",
        [](const OpCall& c) -> Outcome { return Scalar(c.tensor(0).stride(c.int_arg("dim"))); }},
+      // matrix products (R11)
+      {"mm", [](const OpCall& c) -> Outcome { return ctorch::mm(c.tensor(0), c.tensor(1)); }},
+      {"bmm", [](const OpCall& c) -> Outcome { return ctorch::bmm(c.tensor(0), c.tensor(1)); }},
+      {"matmul", [](const OpCall& c) -> Outcome { return ctorch::matmul(c.tensor(0), c.tensor(1)); }},
+      {"mv", [](const OpCall& c) -> Outcome { return ctorch::mv(c.tensor(0), c.tensor(1)); }},
+      {"dot", [](const OpCall& c) -> Outcome { return ctorch::dot(c.tensor(0), c.tensor(1)); }},
+      {"outer", [](const OpCall& c) -> Outcome { return ctorch::outer(c.tensor(0), c.tensor(1)); }},
+      {"addmm",
+       [](const OpCall& c) -> Outcome {
+         const auto number = [&](const char* name) {
+           if (!c.has(name)) return Scalar(1);
+           const json& v = c.arg(name);
+           return v.is_number_integer() ? Scalar(v.get<int64_t>()) : Scalar(v.get<double>());
+         };
+         return ctorch::addmm(c.tensor(0), c.tensor(1), c.tensor(2), number("beta"), number("alpha"));
+       }},
       // broadcasting (R12)
       {"broadcast_shapes", op_broadcast_shapes},
+      // reductions (R10): "dim" is absent (all dims), an int or a list; "keepdim" a bool
+#define CTORCH_KEEPDIM (c.has("keepdim") && c.arg("keepdim").get<bool>())
+#define CTORCH_REDUCE_DIMS_OP(name, ...)                                                     \
+  {#name, [](const OpCall& c) -> Outcome {                                                  \
+     if (!c.has("dim")) return ctorch::name(c.tensor(0) __VA_OPT__(, ) __VA_ARGS__);         \
+     return ctorch::name(c.tensor(0), int_or_ints(c, "dim"), CTORCH_KEEPDIM __VA_OPT__(, ) __VA_ARGS__); \
+   }}
+      CTORCH_REDUCE_DIMS_OP(sum, c.dtype_arg("dtype")),
+      CTORCH_REDUCE_DIMS_OP(mean, c.dtype_arg("dtype")),
+      CTORCH_REDUCE_DIMS_OP(amax),
+      CTORCH_REDUCE_DIMS_OP(amin),
+      CTORCH_REDUCE_DIMS_OP(all),
+      CTORCH_REDUCE_DIMS_OP(any),
+#undef CTORCH_REDUCE_DIMS_OP
+      {"prod",
+       [](const OpCall& c) -> Outcome {
+         if (!c.has("dim")) return ctorch::prod(c.tensor(0), c.dtype_arg("dtype"));
+         return ctorch::prod(c.tensor(0), c.int_arg("dim"), CTORCH_KEEPDIM, c.dtype_arg("dtype"));
+       }},
+#define CTORCH_VAR_OP(name)                                                                    \
+  {#name, [](const OpCall& c) -> Outcome {                                                    \
+     const std::vector<int64_t> dims = c.has("dim") ? int_or_ints(c, "dim") : std::vector<int64_t>{}; \
+     if (c.has("correction")) {                                                               \
+       return ctorch::name(c.tensor(0), dims, ctorch::Correction{c.arg("correction").get<double>()}, \
+                           CTORCH_KEEPDIM);                                                   \
+     }                                                                                        \
+     const bool unbiased = !c.has("unbiased") || c.arg("unbiased").get<bool>();               \
+     return ctorch::name(c.tensor(0), dims, unbiased, CTORCH_KEEPDIM);                        \
+   }}
+      CTORCH_VAR_OP(std),
+      CTORCH_VAR_OP(var),
+#undef CTORCH_VAR_OP
+#define CTORCH_EXTREME_OP(name)                                                                \
+  {#name, [](const OpCall& c) -> Outcome {                                                    \
+     if (!c.has("dim")) return ctorch::name(c.tensor(0));                                     \
+     auto [values, indices] = ctorch::name(c.tensor(0), c.int_arg("dim"), CTORCH_KEEPDIM);    \
+     return std::vector<Tensor>{values, indices};                                             \
+   }}
+      CTORCH_EXTREME_OP(max),
+      CTORCH_EXTREME_OP(min),
+#undef CTORCH_EXTREME_OP
+      {"argmax",
+       [](const OpCall& c) -> Outcome {
+         return ctorch::argmax(c.tensor(0), c.opt_int_arg("dim"), CTORCH_KEEPDIM);
+       }},
+      {"argmin",
+       [](const OpCall& c) -> Outcome {
+         return ctorch::argmin(c.tensor(0), c.opt_int_arg("dim"), CTORCH_KEEPDIM);
+       }},
+      {"cumsum",
+       [](const OpCall& c) -> Outcome {
+         return ctorch::cumsum(c.tensor(0), c.int_arg("dim"), c.dtype_arg("dtype"));
+       }},
+      {"cumprod",
+       [](const OpCall& c) -> Outcome {
+         return ctorch::cumprod(c.tensor(0), c.int_arg("dim"), c.dtype_arg("dtype"));
+       }},
+#undef CTORCH_KEEPDIM
   };
+    add_elementwise_ops(t);  // elementwise_table.cpp
+    return t;
+  }();
   return table;
 }
 

@@ -57,4 +57,7 @@ using OpFn = std::function<Outcome(const OpCall&)>;
 // Supported op name -> implementation.
 const std::map<std::string, OpFn, std::less<>>& op_table();
 
+// The elementwise ops' entries of the table (elementwise_table.cpp).
+void add_elementwise_ops(std::map<std::string, OpFn, std::less<>>& table);
+
 }  // namespace conform

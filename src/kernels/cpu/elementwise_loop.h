@@ -1,0 +1,82 @@
+// The typed loops elementwise kernels run inside the strided loop: a plain indexed loop the
+// compiler vectorizes when every operand is contiguous, a variant for one operand held constant
+// (a broadcast scalar), and a generic strided one.
+#pragma once
+
+#include <cstring>
+#include <type_traits>
+
+#include "ctorch/convert.h"
+#include "ctorch/tensor.h"
+#include "kernels/strided_loop.h"
+
+namespace ctorch::kernels::cpu {
+
+// The type arithmetic runs in: float for the 16-bit floats (rounded once on the way out).
+template <typename T>
+using opmath_t = std::conditional_t<is_reduced_float_v<T>, float, T>;
+
+template <typename T>
+inline T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+inline std::vector<int64_t> byte_strides(const Tensor& t) {
+  std::vector<int64_t> out(t.strides().begin(), t.strides().end());
+  for (auto& s : out) s *= static_cast<int64_t>(t.element_size());
+  return out;
+}
+
+// out[i] = f(a[i], b[i]) with f on opmath values; Out is T or bool.
+template <typename T, typename Out, typename F>
+void binary_loop(const Tensor& out, const Tensor& a, const Tensor& b, F f) {
+  using A = opmath_t<T>;
+  const auto so = byte_strides(out), sa = byte_strides(a), sb = byte_strides(b);
+  const StridedOperand ops[3] = {{static_cast<char*>(out.data_ptr()), so.data()},
+                                 {static_cast<char*>(a.data_ptr()), sa.data()},
+                                 {static_cast<char*>(b.data_ptr()), sb.data()}};
+  for_each_strided<3>(out.sizes(), ops, [&](char* const* p, const int64_t* s, int64_t n) {
+    Out* o = reinterpret_cast<Out*>(p[0]);
+    const T* x = reinterpret_cast<const T*>(p[1]);
+    const T* y = reinterpret_cast<const T*>(p[2]);
+    if (s[0] == sizeof(Out) && s[1] == sizeof(T) && s[2] == sizeof(T)) {
+      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+    } else if (s[0] == sizeof(Out) && s[1] == sizeof(T) && s[2] == 0) {
+      const A yv = A(y[0]);
+      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
+    } else if (s[0] == sizeof(Out) && s[1] == 0 && s[2] == sizeof(T)) {
+      const A xv = A(x[0]);
+      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
+    } else {
+      for (int64_t i = 0; i < n; ++i) {
+        const Out v = static_cast<Out>(f(A(load<T>(p[1] + i * s[1])), A(load<T>(p[2] + i * s[2]))));
+        std::memcpy(p[0] + i * s[0], &v, sizeof(Out));
+      }
+    }
+  });
+}
+
+// out[i] = f(a[i]); Out is T or bool.
+template <typename T, typename Out, typename F>
+void unary_loop(const Tensor& out, const Tensor& a, F f) {
+  using A = opmath_t<T>;
+  const auto so = byte_strides(out), sa = byte_strides(a);
+  const StridedOperand ops[2] = {{static_cast<char*>(out.data_ptr()), so.data()},
+                                 {static_cast<char*>(a.data_ptr()), sa.data()}};
+  for_each_strided<2>(out.sizes(), ops, [&](char* const* p, const int64_t* s, int64_t n) {
+    if (s[0] == sizeof(Out) && s[1] == sizeof(T)) {
+      Out* o = reinterpret_cast<Out*>(p[0]);
+      const T* x = reinterpret_cast<const T*>(p[1]);
+      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i])));
+    } else {
+      for (int64_t i = 0; i < n; ++i) {
+        const Out v = static_cast<Out>(f(A(load<T>(p[1] + i * s[1]))));
+        std::memcpy(p[0] + i * s[0], &v, sizeof(Out));
+      }
+    }
+  });
+}
+
+}  // namespace ctorch::kernels::cpu

@@ -1,0 +1,418 @@
+// CPU reductions and scans. Behaviour reproduced from PyTorch's CPU kernels:
+// aten/src/ATen/native/cpu/SumKernel.cpp (cascade sums in the accumulate type),
+// aten/src/ATen/native/cpu/ReduceOpsKernel.cpp (prod, std/var, cumsum/cumprod, all/any),
+// aten/src/ATen/native/cpu/TensorCompareKernel.cpp (max/min with indices: NaN wins, first index).
+//
+// One engine serves every reduction: the reduced elements of each output are combined pairwise
+// (a base case of eight independent accumulators, then halving), so float sums stay accurate.
+// Two layouts:
+//   rows    - each output reduces one strided run (e.g. sum(dim=1), or everything);
+//   columns - the kept dim is the contiguous one (e.g. sum(dim=0)): whole rows are accumulated
+//             into a vector of outputs, pairwise over the rows, instead of striding down columns.
+// Runs longer than kBlock are cut into fixed blocks reduced in parallel and combined in order,
+// so the result never depends on the thread count.
+#include "kernels/cpu/reduce.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/parallel.h"
+#include "ctorch/convert.h"
+#include "ctorch/dispatch.h"
+
+namespace ctorch::kernels::cpu {
+
+namespace {
+
+constexpr int64_t kBase = 128;             // pairwise base case (elements)
+constexpr int64_t kBlock = kGrainSize;     // fixed block of a long run
+constexpr int64_t kColBase = 16;           // column mode: rows summed sequentially
+constexpr int64_t kColWidth = 1024;        // column mode: outputs per task
+
+template <typename T>
+using Contig = std::integral_constant<int64_t, static_cast<int64_t>(sizeof(T))>;
+
+// ---- geometry ----------------------------------------------------------------------------------
+
+using Dims = std::vector<std::pair<int64_t, int64_t>>;  // (size, byte stride), outermost first
+
+Dims merge_dims(const Dims& dims) {
+  Dims out;
+  for (auto [size, stride] : dims) {
+    if (size == 1) continue;
+    if (!out.empty() && out.back().second == stride * size) {
+      out.back() = {out.back().first * size, stride};
+    } else {
+      out.emplace_back(size, stride);
+    }
+  }
+  return out;
+}
+
+// The input as (kept dims, merged) x (one reduced run of R elements, byte stride r_stride).
+struct Geometry {
+  Tensor holder;  // keeps a contiguous copy alive when one was needed
+  const char* base = nullptr;
+  int64_t es = 0;
+  Dims outer;
+  int64_t out_numel = 1;
+  int64_t R = 1;
+  int64_t r_stride = 0;
+
+  // Byte offset of kept position o over the first `ndims` outer dims.
+  int64_t offset(int64_t o, size_t ndims) const {
+    int64_t off = 0;
+    for (size_t d = ndims; d-- > 0;) {
+      off += (o % outer[d].first) * outer[d].second;
+      o /= outer[d].first;
+    }
+    return off;
+  }
+};
+
+// `reorder`: the reduced dims may be walked in memory order (the reduction ignores positions).
+Geometry make_geometry(const Tensor& in, int64_t n_kept, bool reorder) {
+  Geometry g;
+  g.es = static_cast<int64_t>(in.element_size());
+  Dims kept, red;
+  for (int64_t d = 0; d < in.dim(); ++d) {
+    auto& dst = d < n_kept ? kept : red;
+    dst.emplace_back(in.sizes()[d], in.strides()[d] * g.es);
+    if (d < n_kept) g.out_numel *= in.sizes()[d];
+    else g.R *= in.sizes()[d];
+  }
+  g.base = static_cast<const char*>(in.data_ptr());
+  if (g.R == 0 || g.out_numel == 0) return g;  // nothing to walk
+  if (reorder) {
+    std::stable_sort(red.begin(), red.end(), [](const auto& a, const auto& b) {
+      return std::llabs(a.second) > std::llabs(b.second);
+    });
+  }
+  red = merge_dims(red);
+  if (red.size() > 1) {  // not one run: copy to row-major (kept dims first, reduced ones last)
+    const Tensor copy = in.contiguous();
+    Geometry flat = make_geometry(copy, n_kept, false);
+    flat.holder = copy;
+    return flat;
+  }
+  g.outer = merge_dims(kept);
+  g.r_stride = red.empty() ? 0 : red[0].second;
+  return g;
+}
+
+// ---- the pairwise engine -------------------------------------------------------------------------
+
+// Combines load(p + i*stride, i0 + i) for i in [0, n), n >= 1.
+template <typename A, typename S, typename Load, typename Combine>
+A pairwise(const char* p, S stride, int64_t n, int64_t i0, const Load& load, const Combine& combine) {
+  if (n > kBase) {
+    const int64_t h = n / 2;
+    const A left = pairwise<A>(p, stride, h, i0, load, combine);
+    return combine(left, pairwise<A>(p + h * stride, stride, n - h, i0 + h, load, combine));
+  }
+  if (n < 8) {
+    A acc = load(p, i0);
+    for (int64_t i = 1; i < n; ++i) acc = combine(acc, load(p + i * stride, i0 + i));
+    return acc;
+  }
+  A acc[8];
+  for (int64_t k = 0; k < 8; ++k) acc[k] = load(p + k * stride, i0 + k);
+  int64_t i = 8;
+  for (; i + 8 <= n; i += 8)
+    for (int64_t k = 0; k < 8; ++k) acc[k] = combine(acc[k], load(p + (i + k) * stride, i0 + i + k));
+  for (int64_t k = 0; i < n; ++i, ++k) acc[k] = combine(acc[k], load(p + i * stride, i0 + i));
+  return combine(combine(combine(acc[0], acc[1]), combine(acc[2], acc[3])),
+                 combine(combine(acc[4], acc[5]), combine(acc[6], acc[7])));
+}
+
+// One run of n >= 1 elements: fixed blocks of kBlock in parallel, then combined pairwise in order.
+template <typename A, typename S, typename Load, typename Combine>
+A reduce_run(const char* p, S stride, int64_t n, const Load& load, const Combine& combine) {
+  if (n <= kBlock) return pairwise<A>(p, stride, n, 0, load, combine);
+  const int64_t blocks = (n + kBlock - 1) / kBlock;
+  std::unique_ptr<A[]> part(new A[static_cast<size_t>(blocks)]);
+  parallel_for(0, blocks, 1, [&](int64_t lo, int64_t hi) {
+    for (int64_t b = lo; b < hi; ++b) {
+      part[b] = pairwise<A>(p + b * kBlock * stride, stride, std::min(kBlock, n - b * kBlock),
+                            b * kBlock, load, combine);
+    }
+  });
+  auto load_part = [](const char* q, int64_t) { return *reinterpret_cast<const A*>(q); };
+  return pairwise<A>(reinterpret_cast<const char*>(part.get()), Contig<A>{}, blocks, 0, load_part,
+                     combine);
+}
+
+// Rows of `n` reduced elements starting at p + r0*rs, `w` outputs side by side (stride es):
+// out[j] = combine over the rows of load(row + j*es, row index).
+template <typename T, typename A, typename Load, typename Combine>
+void column_pairwise(const char* p, int64_t rs, int64_t r0, int64_t n, int64_t w, A* out,
+                     A* scratch, const Load& load, const Combine& combine) {
+  constexpr int64_t es = sizeof(T);
+  if (n <= kColBase) {
+    const char* row = p + r0 * rs;
+    for (int64_t j = 0; j < w; ++j) out[j] = load(row + j * es, r0);
+    for (int64_t r = 1; r < n; ++r) {
+      row = p + (r0 + r) * rs;
+      for (int64_t j = 0; j < w; ++j) out[j] = combine(out[j], load(row + j * es, r0 + r));
+    }
+    return;
+  }
+  const int64_t h = n / 2;
+  column_pairwise<T>(p, rs, r0, h, w, out, scratch + w, load, combine);
+  column_pairwise<T>(p, rs, r0 + h, n - h, w, scratch, scratch + w, load, combine);
+  for (int64_t j = 0; j < w; ++j) out[j] = combine(out[j], scratch[j]);
+}
+
+// The kept dim is the contiguous one and the reduced run is not: accumulate whole rows.
+bool column_mode(const Geometry& g) {
+  return !g.outer.empty() && g.outer.back().second == g.es && g.r_stride != g.es && g.R > 1;
+}
+
+// out[o] for every kept position o; g.R >= 1. T is the element type read by `load`.
+template <typename T, typename A, typename Load, typename Combine>
+void reduce_all_outputs(const Geometry& g, A* out, const Load& load, const Combine& combine) {
+  if (!column_mode(g)) {
+    const int64_t grain = std::max<int64_t>(1, kGrainSize / g.R);
+    parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
+      for (int64_t o = lo; o < hi; ++o) {
+        const char* p = g.base + g.offset(o, g.outer.size());
+        out[o] = g.r_stride == g.es ? reduce_run<A>(p, Contig<T>{}, g.R, load, combine)
+                                    : reduce_run<A>(p, g.r_stride, g.R, load, combine);
+      }
+    });
+    return;
+  }
+  const int64_t K = g.outer.back().first;
+  const int64_t col_blocks = (K + kColWidth - 1) / kColWidth;
+  const int64_t tasks = (g.out_numel / K) * col_blocks;
+  int64_t levels = 1;
+  for (int64_t m = g.R; m > kColBase; m -= m / 2) ++levels;
+  const int64_t grain = std::max<int64_t>(1, kGrainSize / (g.R * std::min(K, kColWidth)));
+  parallel_for(0, tasks, grain, [&](int64_t lo, int64_t hi) {
+    std::unique_ptr<A[]> scratch(new A[static_cast<size_t>(levels * kColWidth)]);
+    for (int64_t t = lo; t < hi; ++t) {
+      const int64_t hi_pos = t / col_blocks, j0 = (t % col_blocks) * kColWidth;
+      const char* p = g.base + g.offset(hi_pos, g.outer.size() - 1) + j0 * g.es;
+      column_pairwise<T>(p, g.r_stride, 0, g.R, std::min(kColWidth, K - j0), out + hi_pos * K + j0,
+                         scratch.get(), load, combine);
+    }
+  });
+}
+
+// Writes acc[o] converted to out's dtype.
+template <typename A>
+void write_out(const Tensor& out, const A* acc) {
+  dispatch(out.dtype(), [&]<typename O>() {
+    O* dst = out.data_ptr<O>();
+    for (int64_t o = 0; o < out.numel(); ++o) dst[o] = convert<O>(acc[o]);
+  });
+}
+
+// ---- element helpers ---------------------------------------------------------------------------
+
+// What T compares and computes as: float for float16/bfloat16, T otherwise.
+template <typename T>
+using compute_t = std::conditional_t<is_reduced_float_v<T>, float, T>;
+
+template <typename T>
+compute_t<T> value_of(const char* p) {
+  return static_cast<compute_t<T>>(*reinterpret_cast<const T*>(p));
+}
+
+template <typename V>
+bool is_nan(V v) {
+  if constexpr (std::is_floating_point_v<V>) return v != v;  // (vectorizes, unlike std::isnan)
+  else return false;
+}
+
+// PyTorch's CPU accumulate type of a sum/prod: float for float16/bfloat16/float32, double,
+// int64 for integral and bool.
+template <typename T>
+using sum_acc_t = std::conditional_t<std::is_floating_point_v<compute_t<T>>, compute_t<T>, int64_t>;
+
+template <typename A>
+A wrap_add(A a, A b) {
+  if constexpr (std::is_integral_v<A>) return static_cast<A>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+  else return a + b;
+}
+template <typename A>
+A wrap_mul(A a, A b) {
+  if constexpr (std::is_integral_v<A>) return static_cast<A>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+  else return a * b;
+}
+
+template <typename V>
+struct ValueIndex {
+  V value;
+  int64_t index;
+};
+
+}  // namespace
+
+void reduce(ReduceKind kind, const Tensor& out, const Tensor& in, int64_t n_kept) {
+  const Geometry g = make_geometry(in, n_kept, /*reorder=*/true);
+  if (g.out_numel == 0) return;
+  dispatch(in.dtype(), [&]<typename T>() {
+    using V = compute_t<T>;
+    auto run = [&]<typename A>(A identity, auto load, auto combine) {
+      std::unique_ptr<A[]> acc(new A[static_cast<size_t>(g.out_numel)]);
+      if (g.R == 0) {
+        std::fill(acc.get(), acc.get() + g.out_numel, identity);
+      } else {
+        reduce_all_outputs<T, A>(g, acc.get(), load, combine);
+      }
+      write_out(out, acc.get());
+    };
+    using S = sum_acc_t<T>;
+    auto load_acc = [](const char* p, int64_t) { return static_cast<S>(value_of<T>(p)); };
+    auto load_value = [](const char* p, int64_t) { return value_of<T>(p); };
+    auto load_bool = [](const char* p, int64_t) { return value_of<T>(p) != V(0); };
+    switch (kind) {
+      case ReduceKind::Sum:
+        return run(S(0), load_acc, [](S a, S b) { return wrap_add(a, b); });
+      case ReduceKind::Prod:
+        return run(S(1), load_acc, [](S a, S b) { return wrap_mul(a, b); });
+      case ReduceKind::Max:
+        return run(V(0), load_value, [](V a, V b) { return (is_nan(a) || a > b) ? a : b; });
+      case ReduceKind::Min:
+        return run(V(0), load_value, [](V a, V b) { return (is_nan(a) || a < b) ? a : b; });
+      case ReduceKind::All:
+        return run(true, load_bool, [](bool a, bool b) { return a && b; });
+      case ReduceKind::Any:
+        return run(false, load_bool, [](bool a, bool b) { return a || b; });
+    }
+  });
+}
+
+void reduce_with_index(ReduceKind kind, const Tensor& values, const Tensor& indices,
+                       const Tensor& in, int64_t n_kept) {
+  const Geometry g = make_geometry(in, n_kept, /*reorder=*/false);
+  if (g.out_numel == 0) return;
+  const bool is_max = kind == ReduceKind::Max;
+  dispatch(in.dtype(), [&]<typename T>() {
+    using V = compute_t<T>;
+    using A = ValueIndex<V>;
+    auto load = [](const char* p, int64_t i) { return A{value_of<T>(p), i}; };
+    // Commutative and associative: NaN beats numbers, the extreme beats the rest, and among
+    // equals the smaller index wins, so any combining order gives the first occurrence.
+    auto combine = [is_max](const A& a, const A& b) {
+      const bool an = is_nan(a.value), bn = is_nan(b.value);
+      if (an || bn) return (an && bn) ? (a.index < b.index ? a : b) : (an ? a : b);
+      if (is_max ? b.value > a.value : b.value < a.value) return b;
+      if (is_max ? a.value > b.value : a.value < b.value) return a;
+      return a.index < b.index ? a : b;
+    };
+    std::unique_ptr<A[]> acc(new A[static_cast<size_t>(g.out_numel)]);
+    if (column_mode(g)) {
+      reduce_all_outputs<T, A>(g, acc.get(), load, combine);
+    } else {
+      // One run per output: find the extreme value (NaN wins), then its first position.
+      auto load_value = [](const char* p, int64_t) { return value_of<T>(p); };
+      auto pick = [is_max](V a, V b) { return (is_nan(a) || (is_max ? a > b : a < b)) ? a : b; };
+      const int64_t grain = std::max<int64_t>(1, kGrainSize / g.R);
+      parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
+        for (int64_t o = lo; o < hi; ++o) {
+          const char* p = g.base + g.offset(o, g.outer.size());
+          const V best = g.r_stride == g.es ? reduce_run<V>(p, Contig<T>{}, g.R, load_value, pick)
+                                            : reduce_run<V>(p, g.r_stride, g.R, load_value, pick);
+          int64_t i = 0;
+          if (is_nan(best)) {
+            while (!is_nan(value_of<T>(p + i * g.r_stride))) ++i;
+          } else {
+            while (!(value_of<T>(p + i * g.r_stride) == best)) ++i;
+          }
+          acc[o] = A{best, i};
+        }
+      });
+    }
+    int64_t* idx = indices.data_ptr<int64_t>();
+    for (int64_t o = 0; o < g.out_numel; ++o) idx[o] = acc[o].index;
+    if (values.defined()) {
+      T* v = values.data_ptr<T>();
+      for (int64_t o = 0; o < g.out_numel; ++o) v[o] = static_cast<T>(acc[o].value);
+    }
+  });
+}
+
+void variance(const Tensor& out, const Tensor& in, int64_t n_kept, double correction,
+              bool take_sqrt) {
+  const Geometry g = make_geometry(in, n_kept, /*reorder=*/true);
+  if (g.out_numel == 0) return;
+  std::unique_ptr<double[]> acc(new double[static_cast<size_t>(g.out_numel)]);
+  dispatch(in.dtype(), [&]<typename T>() {
+    auto add = [](double a, double b) { return a + b; };
+    auto load = [](const char* p, int64_t) { return static_cast<double>(value_of<T>(p)); };
+    const double divisor = std::max(0.0, static_cast<double>(g.R) - correction);
+    const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(g.R, 1));
+    parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
+      for (int64_t o = lo; o < hi; ++o) {
+        if (g.R == 0) {
+          acc[o] = std::nan("");
+          continue;
+        }
+        const char* p = g.base + g.offset(o, g.outer.size());
+        const double mean = reduce_run<double>(p, g.r_stride, g.R, load, add) / static_cast<double>(g.R);
+        auto load_sq = [mean](const char* q, int64_t) {
+          const double d = static_cast<double>(value_of<T>(q)) - mean;
+          return d * d;
+        };
+        const double var = reduce_run<double>(p, g.r_stride, g.R, load_sq, add) / divisor;
+        acc[o] = take_sqrt ? std::sqrt(var) : var;
+      }
+    });
+  });
+  write_out(out, acc.get());
+}
+
+void divide_(const Tensor& t, int64_t divisor) {
+  dispatch(t.dtype(), [&]<typename T>() {
+    using V = compute_t<T>;
+    const V d = static_cast<V>(convert<T>(divisor));
+    T* data = t.data_ptr<T>();
+    for (int64_t i = 0; i < t.numel(); ++i) data[i] = static_cast<T>(static_cast<V>(data[i]) / d);
+  });
+}
+
+void cumulative(ReduceKind kind, const Tensor& out, const Tensor& in, int64_t dim) {
+  if (out.numel() == 0) return;
+  const int64_t length = in.dim() == 0 ? 1 : in.sizes()[dim];
+  const int64_t in_step = in.dim() == 0 ? 0 : in.strides()[dim];
+  const int64_t out_step = in.dim() == 0 ? 0 : out.strides()[dim];
+  // The other dims, walked by index arithmetic: one line per position.
+  Dims others;
+  for (int64_t d = 0; d < in.dim(); ++d)
+    if (d != dim) others.emplace_back(in.sizes()[d], d);
+  const int64_t lines = out.numel() / length;
+  dispatch(in.dtype(), [&]<typename T>() {
+    // CPU at::acc_type: double for float32/float64, float for float16/bfloat16, int64 for integers.
+    using A = std::conditional_t<std::is_floating_point_v<compute_t<T>>,
+                                 std::conditional_t<is_reduced_float_v<T>, float, double>, int64_t>;
+    const T* src = in.data_ptr<T>();
+    T* dst = out.data_ptr<T>();
+    const int64_t grain = std::max<int64_t>(1, kGrainSize / length);
+    parallel_for(0, lines, grain, [&](int64_t lo, int64_t hi) {
+      for (int64_t q = lo; q < hi; ++q) {
+        int64_t in_off = 0, out_off = 0;
+        for (size_t k = others.size(), rest = static_cast<size_t>(q); k-- > 0;) {
+          const auto [size, d] = others[k];
+          const int64_t i = static_cast<int64_t>(rest) % size;
+          rest /= static_cast<size_t>(size);
+          in_off += i * in.strides()[d];
+          out_off += i * out.strides()[d];
+        }
+        A acc = kind == ReduceKind::Sum ? A(0) : A(1);
+        for (int64_t i = 0; i < length; ++i) {
+          const A x = static_cast<A>(static_cast<compute_t<T>>(src[in_off + i * in_step]));
+          acc = kind == ReduceKind::Sum ? wrap_add(acc, x) : wrap_mul(acc, x);
+          dst[out_off + i * out_step] = convert<T>(acc);
+        }
+      }
+    });
+  });
+}
+
+}  // namespace ctorch::kernels::cpu

@@ -1,0 +1,223 @@
+// Binary elementwise ops: PyTorch's semantics (semantics.md R5, R6, R9, R12) decided here, the
+// arithmetic done by kernels::cpu::binary. Behaviour reproduced: aten/src/ATen/native/
+// BinaryOps.cpp and TensorIterator's type promotion.
+#include <algorithm>
+
+#include "core/make.h"
+#include "ctorch/elementwise.h"
+#include "ctorch/ops.h"
+#include "kernels/cpu/elementwise_ops.h"
+#include "kernels/cpu/kernels.h"
+#include "ops/broadcast.h"
+#include "ops/elementwise_util.h"
+
+namespace ctorch {
+
+using kernels::cpu::BinaryOp;
+
+namespace {
+
+enum class ResultKind { Same, Float, Bool };
+
+struct BinarySpec {
+  BinaryOp op;
+  const char* kernel_name;  // PyTorch's kernel name, for "... not implemented for 'Bool'"
+  ResultKind result;
+  bool integral_only;       // bitwise ops and shifts
+  bool rejects_bool;
+};
+
+BinarySpec spec_of(BinaryOp op) {
+  using R = ResultKind;
+  switch (op) {
+    case BinaryOp::Add: return {op, "add", R::Same, false, false};
+    case BinaryOp::Sub: return {op, "sub", R::Same, false, false};
+    case BinaryOp::Mul: return {op, "mul", R::Same, false, false};
+    case BinaryOp::Div: return {op, "div_true", R::Float, false, false};
+    case BinaryOp::DivTrunc: return {op, "div_trunc_cpu", R::Same, false, true};
+    case BinaryOp::DivFloor: return {op, "div_floor_cpu", R::Same, false, true};
+    case BinaryOp::Remainder: return {op, "remainder_cpu", R::Same, false, true};
+    case BinaryOp::Fmod: return {op, "fmod_cpu", R::Same, false, true};
+    case BinaryOp::Pow: return {op, "pow", R::Same, false, true};
+    case BinaryOp::Maximum: return {op, "maximum_cpu", R::Same, false, false};
+    case BinaryOp::Minimum: return {op, "minimum_cpu", R::Same, false, false};
+    case BinaryOp::Atan2: return {op, "atan2_cpu", R::Float, false, false};
+    case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le:
+    case BinaryOp::Gt: case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr:
+    case BinaryOp::LogicalXor:
+      return {op, "compare", R::Bool, false, false};
+    case BinaryOp::BitwiseAnd: return {op, "bitwise_and_cpu", R::Same, true, false};
+    case BinaryOp::BitwiseOr: return {op, "bitwise_or_cpu", R::Same, true, false};
+    case BinaryOp::BitwiseXor: return {op, "bitwise_xor_cpu", R::Same, true, false};
+    case BinaryOp::LeftShift: return {op, "lshift_cpu", R::Same, true, true};
+    case BinaryOp::RightShift: return {op, "rshift_cpu", R::Same, true, true};
+  }
+  CTORCH_INTERNAL_ASSERT(false);
+  return {op, "", R::Same, false, false};
+}
+
+bool is_bool_operand(const Operand& x) {
+  return x.tensor() ? x.tensor()->dtype() == kBool : x.scalar().is_boolean();
+}
+
+// The checks of R6.1, R6.2, R6.7 and R18.3 that depend on the operands, before anything runs.
+void check_operands(const BinarySpec& spec, const Operand& a, const Operand& b, ScalarType common,
+                    const Scalar& alpha) {
+  CTORCH_CHECK(!spec.integral_only || !is_floating_point(common), Runtime, "\"", spec.kernel_name,
+               "\" not implemented for '", legacy_name(common), "'");
+  CTORCH_CHECK(!spec.rejects_bool || common != kBool, Runtime, "\"", spec.kernel_name,
+               "\" not implemented for 'Bool'");
+  if (spec.op == BinaryOp::Sub) {
+    const bool ba = is_bool_operand(a), bb = is_bool_operand(b);
+    CTORCH_CHECK(!(ba && bb), Runtime,
+                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+                 "or `logical_xor()` operator instead.");
+    CTORCH_CHECK(!(ba || bb), Runtime,
+                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
+                 "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  }
+  if (spec.op == BinaryOp::Add || spec.op == BinaryOp::Sub) {
+    CTORCH_CHECK(!(alpha.is_floating_point() && is_integral(common, true)), Runtime,
+                 "For integral input tensors, argument alpha must not be a floating point number.");
+    CTORCH_CHECK(!alpha.is_boolean() || common == kBool, Runtime,
+                 "Boolean alpha only supported for Boolean results.");
+  }
+  if (spec.op == BinaryOp::Pow && !b.tensor() && b.scalar().is_integral() && is_integral(common, false)) {
+    CTORCH_CHECK(b.scalar().to<int64_t>() >= 0, Runtime,
+                 "Integers to negative integer powers are not allowed.");
+  }
+}
+
+bool integer_division(BinaryOp op) {
+  return op == BinaryOp::DivTrunc || op == BinaryOp::DivFloor || op == BinaryOp::Remainder ||
+         op == BinaryOp::Fmod;
+}
+
+// The whole path of a binary op. `dest` is the out= tensor or, in place, self; else null.
+Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
+  const BinarySpec spec = spec_of(op);
+  const ScalarType common = result_type({a, b});
+  check_operands(spec, a, b, common, alpha);
+  const ScalarType compute =
+      spec.result == ResultKind::Float && is_integral(common, true) ? get_default_dtype() : common;
+  const ScalarType result = spec.result == ResultKind::Bool ? kBool : compute;
+  const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
+
+  Tensor x = to_compute(a, compute, shape), y = to_compute(b, compute, shape);
+  if (integer_division(op) && is_integral(compute, false)) {
+    CTORCH_CHECK(!kernels::cpu::any_zero(y), Runtime, "ZeroDivisionError");
+  }
+  if (!dest) {
+    Tensor out = make_contiguous(shape, result, x.device());
+    kernels::cpu::binary(op, out, x, y, alpha);
+    return out;
+  }
+  check_destination(*dest, result, shape);
+  write_result(*dest, result, {x, y}, [&](const Tensor& out) { kernels::cpu::binary(op, out, x, y, alpha); });
+  return *dest;
+}
+
+BinaryOp div_op(std::optional<std::string_view> mode) {
+  if (!mode) return BinaryOp::Div;
+  if (*mode == "trunc") return BinaryOp::DivTrunc;
+  if (*mode == "floor") return BinaryOp::DivFloor;
+  CTORCH_FAIL(Runtime, "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '",
+              *mode, "'");
+}
+
+}  // namespace
+
+// ---- functional, out= and in-place forms --------------------------------------------------------
+Tensor add(const Operand& a, const Operand& b, const Scalar& alpha) { return binary_op(BinaryOp::Add, a, b, alpha, nullptr); }
+Tensor sub(const Operand& a, const Operand& b, const Scalar& alpha) { return binary_op(BinaryOp::Sub, a, b, alpha, nullptr); }
+Tensor& add_out(Tensor& out, const Operand& a, const Operand& b, const Scalar& alpha) {
+  binary_op(BinaryOp::Add, a, b, alpha, &out);
+  return out;
+}
+Tensor& sub_out(Tensor& out, const Operand& a, const Operand& b, const Scalar& alpha) {
+  binary_op(BinaryOp::Sub, a, b, alpha, &out);
+  return out;
+}
+Tensor div(const Operand& a, const Operand& b, std::optional<std::string_view> mode) {
+  return binary_op(div_op(mode), a, b, 1, nullptr);
+}
+Tensor& div_out(Tensor& out, const Operand& a, const Operand& b, std::optional<std::string_view> mode) {
+  binary_op(div_op(mode), a, b, 1, &out);
+  return out;
+}
+Tensor Tensor::add(const Operand& other, const Scalar& alpha) const { return ctorch::add(*this, other, alpha); }
+Tensor Tensor::sub(const Operand& other, const Scalar& alpha) const { return ctorch::sub(*this, other, alpha); }
+Tensor Tensor::div(const Operand& other, std::optional<std::string_view> mode) const { return ctorch::div(*this, other, mode); }
+Tensor& Tensor::add_(const Operand& other, const Scalar& alpha) { return add_out(*this, *this, other, alpha); }
+Tensor& Tensor::sub_(const Operand& other, const Scalar& alpha) { return sub_out(*this, *this, other, alpha); }
+Tensor& Tensor::div_(const Operand& other, std::optional<std::string_view> mode) { return div_out(*this, *this, other, mode); }
+
+#define CTORCH_DEFINE_BINARY(name, OP)                                                         \
+  Tensor name(const Operand& a, const Operand& b) { return binary_op(OP, a, b, 1, nullptr); } \
+  Tensor& name##_out(Tensor& out, const Operand& a, const Operand& b) {                      \
+    binary_op(OP, a, b, 1, &out);                                                            \
+    return out;                                                                              \
+  }                                                                                          \
+  Tensor Tensor::name(const Operand& other) const { return ctorch::name(*this, other); }     \
+  Tensor& Tensor::name##_(const Operand& other) { return name##_out(*this, *this, other); }
+CTORCH_DEFINE_BINARY(mul, BinaryOp::Mul)
+CTORCH_DEFINE_BINARY(floor_divide, BinaryOp::DivFloor)
+CTORCH_DEFINE_BINARY(remainder, BinaryOp::Remainder)
+CTORCH_DEFINE_BINARY(fmod, BinaryOp::Fmod)
+CTORCH_DEFINE_BINARY(pow, BinaryOp::Pow)
+CTORCH_DEFINE_BINARY(maximum, BinaryOp::Maximum)
+CTORCH_DEFINE_BINARY(minimum, BinaryOp::Minimum)
+CTORCH_DEFINE_BINARY(atan2, BinaryOp::Atan2)
+CTORCH_DEFINE_BINARY(eq, BinaryOp::Eq)
+CTORCH_DEFINE_BINARY(ne, BinaryOp::Ne)
+CTORCH_DEFINE_BINARY(lt, BinaryOp::Lt)
+CTORCH_DEFINE_BINARY(le, BinaryOp::Le)
+CTORCH_DEFINE_BINARY(gt, BinaryOp::Gt)
+CTORCH_DEFINE_BINARY(ge, BinaryOp::Ge)
+CTORCH_DEFINE_BINARY(logical_and, BinaryOp::LogicalAnd)
+CTORCH_DEFINE_BINARY(logical_or, BinaryOp::LogicalOr)
+CTORCH_DEFINE_BINARY(logical_xor, BinaryOp::LogicalXor)
+CTORCH_DEFINE_BINARY(bitwise_and, BinaryOp::BitwiseAnd)
+CTORCH_DEFINE_BINARY(bitwise_or, BinaryOp::BitwiseOr)
+CTORCH_DEFINE_BINARY(bitwise_xor, BinaryOp::BitwiseXor)
+CTORCH_DEFINE_BINARY(bitwise_left_shift, BinaryOp::LeftShift)
+CTORCH_DEFINE_BINARY(bitwise_right_shift, BinaryOp::RightShift)
+#undef CTORCH_DEFINE_BINARY
+
+// ---- operators ------------------------------------------------------------------------------------
+#define CTORCH_DEFINE_OPERATOR(op, fn)                                                        \
+  Tensor operator op(const Tensor& a, const Tensor& b) { return fn(a, b); }                  \
+  Tensor operator op(const Tensor& a, const Scalar& b) { return fn(a, b); }                  \
+  Tensor operator op(const Scalar& a, const Tensor& b) { return fn(a, b); }
+CTORCH_DEFINE_OPERATOR(+, add)
+CTORCH_DEFINE_OPERATOR(-, sub)
+CTORCH_DEFINE_OPERATOR(*, mul)
+Tensor operator/(const Tensor& a, const Tensor& b) { return div(a, b); }
+Tensor operator/(const Tensor& a, const Scalar& b) { return div(a, b); }
+// Python's reflected true division (Tensor.__rtruediv__) is reciprocal(b) * a, which can differ
+// from a / b in the last bit; the operator follows Python so that `7 / t` means the same.
+Tensor operator/(const Scalar& a, const Tensor& b) { return mul(reciprocal(b), a); }
+CTORCH_DEFINE_OPERATOR(%, remainder)
+CTORCH_DEFINE_OPERATOR(==, eq)
+CTORCH_DEFINE_OPERATOR(!=, ne)
+CTORCH_DEFINE_OPERATOR(<, lt)
+CTORCH_DEFINE_OPERATOR(<=, le)
+CTORCH_DEFINE_OPERATOR(>, gt)
+CTORCH_DEFINE_OPERATOR(>=, ge)
+CTORCH_DEFINE_OPERATOR(&, bitwise_and)
+CTORCH_DEFINE_OPERATOR(|, bitwise_or)
+CTORCH_DEFINE_OPERATOR(^, bitwise_xor)
+CTORCH_DEFINE_OPERATOR(<<, bitwise_left_shift)
+CTORCH_DEFINE_OPERATOR(>>, bitwise_right_shift)
+#undef CTORCH_DEFINE_OPERATOR
+
+Tensor& operator+=(Tensor& a, const Operand& b) { return a.add_(b); }
+Tensor& operator-=(Tensor& a, const Operand& b) { return a.sub_(b); }
+Tensor& operator*=(Tensor& a, const Operand& b) { return a.mul_(b); }
+Tensor& operator/=(Tensor& a, const Operand& b) { return a.div_(b); }
+Tensor& operator%=(Tensor& a, const Operand& b) { return a.remainder_(b); }
+Tensor& operator&=(Tensor& a, const Operand& b) { return a.bitwise_and_(b); }
+Tensor& operator|=(Tensor& a, const Operand& b) { return a.bitwise_or_(b); }
+Tensor& operator^=(Tensor& a, const Operand& b) { return a.bitwise_xor_(b); }
+
+}  // namespace ctorch
