@@ -3,7 +3,7 @@
 // Each block is one notebook cell of the PyTorch tutorial this project starts from
 // ("In [67]" ...); the Python is in the comment above the C++ that does the same, and the output
 // is what the tutorial shows. Cells that need capabilities ctorch does not have yet (random
-// numbers, arithmetic, gradients, NumPy) join the tour when those land.
+// numbers, gradients, NumPy) join the tour when those land.
 #include <ctorch/ctorch.h>
 
 #include <iostream>
@@ -91,6 +91,9 @@ int main() {
   cell(95);  // TENSOR_1 = TENSOR_0.to(dtype=torch.float16)
   Tensor TENSOR_1 = TENSOR_0.to(kFloat16);
   std::cout << TENSOR_1 << "\n\n";
+
+  cell(96);  // TENSOR_0 * TENSOR_1: float64 * float16 promotes to float64
+  std::cout << TENSOR_0 * TENSOR_1 << "\n\n";
 
   cell(97);  // TENSOR.device
   std::cout << TENSOR.device() << "\n\n";
