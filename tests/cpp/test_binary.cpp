@@ -78,7 +78,7 @@ TEST(BinaryNonContiguous, TransposedAndSteppedOperands) {
   Tensor m = base.slice(0, 0, 3).slice(1, 0, 3);  // [[0,1,2],[5,6,7],[10,11,12]]
   Tensor ge = m.t() >= m;
   EXPECT_EQ(ge.dtype(), kBool);
-  EXPECT_EQ(bools(ge), (B{true, false, false, true, true, false, true, true, true}));
+  EXPECT_EQ(bools(ge), (B{true, true, true, false, true, true, false, false, true}));
 }
 
 // ---- broadcasting ------------------------------------------------------------------------------
