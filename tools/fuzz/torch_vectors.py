@@ -7,7 +7,7 @@ formats of ../shared/spec (printing vectors and ops vectors), for ctorch-conform
 
 Families: printing of random tensors and print options; chains of views (shape, stride, storage
 offset, errors); dtype conversions between every pair; cat/stack/vstack/hstack with mixed dtypes;
-arange. Cases where PyTorch 2.x and the installed 1.13 differ (forced sci_mode, messages listed in
+arange; binary and unary elementwise ops over mixed dtypes, broadcasting and numbers. Cases where PyTorch 2.x and the installed 1.13 differ (forced sci_mode, messages listed in
 semantics.md section 19) are not generated. Floating arange carries a one-ulp tolerance: PyTorch's vectorized kernel rounds each SIMD vector's first value before adding the
 lane offsets, so its last bit depends on the CPU's vector width; ctorch rounds start + i*step once.
 """
@@ -238,6 +238,73 @@ def aranges(rng, count):
         yield vector
 
 
+BINARY = ["add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "maximum", "minimum", "eq",
+          "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor", "bitwise_and",
+          "bitwise_or", "bitwise_xor", "pow", "atan2"]
+UNARY = ["abs", "neg", "sign", "square", "floor", "ceil", "round", "trunc", "sqrt", "exp", "log",
+         "sin", "cos", "tanh", "sigmoid", "reciprocal", "isnan", "logical_not", "bitwise_not", "rsqrt", "exp2", "log2"]
+TRANSCENDENTAL = {"pow", "atan2", "sqrt", "exp", "log", "sin", "cos", "tanh", "sigmoid", "rsqrt", "exp2", "log2"}
+
+
+def small_tensor(rng, dtype, shape):
+    td = getattr(torch, dtype)
+    if dtype == "bool":
+        return torch.rand(shape) > 0.5
+    if dtype in INTEGERS:
+        lo = 0 if dtype == "uint8" else -20
+        return torch.randint(lo, 20, shape).to(td)
+    t = (torch.randn(shape, dtype=torch.float64) * rng.choice([1, 10, 1000])).to(td)
+    if rng.random() < 0.2 and t.numel():
+        t.view(-1)[0] = rng.choice([math.nan, math.inf, -math.inf, 0.0, -0.0])
+    return t
+
+
+def operand_json(rng, x):
+    if isinstance(x, torch.Tensor):
+        return tensor_json(x)
+    kind = "bool" if isinstance(x, bool) else "int" if isinstance(x, int) else "float"
+    return {"scalar": x, "scalar_kind": kind}
+
+
+def elementwise(rng, count):
+    for i in range(count):
+        unary = rng.random() < 0.35
+        op = rng.choice(UNARY if unary else BINARY)
+        shape = [rng.choice([1, 2, 3]) for _ in range(rng.randint(0, 3))]
+        a = small_tensor(rng, rng.choice(DTYPES), shape)
+        if unary:
+            operands = [a]
+        else:
+            other_shape = shape[rng.randint(0, len(shape)):] if shape else []
+            if rng.random() < 0.3:
+                b = rng.choice([2, -3, 0.5, True, 7])
+            else:
+                b = small_tensor(rng, rng.choice(DTYPES), other_shape)
+            operands = [a, b] if rng.random() < 0.8 or not isinstance(b, torch.Tensor) else [b, a]
+        vector = {"id": f"ew-{i}", "op": op, "inputs": [operand_json(rng, x) for x in operands], "args": {}}
+        try:
+            if isinstance(operands[0], torch.Tensor):
+                result = getattr(torch, op)(*operands)
+            else:  # a number first: the reflected operator, as the spec's vectors do
+                continue
+            vector["expect"] = tensor_json(result)
+            if op in TRANSCENDENTAL and result.is_floating_point():
+                eps = torch.finfo(result.dtype).eps
+                vector["tolerance"] = {"rtol": 4 * eps, "atol": 4 * eps}
+        except Exception as e:  # noqa: BLE001
+            message = str(e).split("\n")[0]
+            # ctorch takes a number wherever a tensor goes, and has the float16/bfloat16 kernels
+            # that 1.13 lacks (semantics.md R5.4): those two refusals are not expectations.
+            if "must be Tensor" in message or "for 'Half'" in message or "for 'BFloat16'" in message:
+                continue
+            if "not implemented for" in message:
+                vector["expect"] = {"error": message, "error_type": type(e).__name__, "error_match": "contains",
+                                    "error_contains": message[message.index("not implemented"):]}
+            else:
+                vector["expect"] = error_json(e)
+        yield vector
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out_dir")
@@ -247,7 +314,7 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
-    for family in (printing, views, conversions, joins, aranges):
+    for family in (printing, views, conversions, joins, aranges, elementwise):
         with open(os.path.join(args.out_dir, f"torch_{family.__name__}.jsonl"), "w") as out:
             for vector in family(rng, args.count):
                 out.write(json.dumps(vector) + "\n")

@@ -168,8 +168,10 @@ bool blas_gemm(const Tensor& out, Tensor a, Tensor b, const Scalar& alpha_s, con
   if (!fits_blas_int({M, N, K, la.ld, lb.ld, a.stride(2), b.stride(1)})) return false;
   const T alpha = alpha_s.to<T>(), beta = beta_s.to<T>();
   T* cp = out.data_ptr<T>();
-  // beta == 0 must not read out (it may hold NaN bit patterns): start from zeros.
-  if (beta == T(0)) std::memset(cp, 0, out.nbytes());
+  // beta == 0 must not read out (fresh memory may hold NaN patterns). gemm never reads C then,
+  // but some OpenBLAS releases scale y by beta in gemv (0 * NaN): give the gemv cases zeros.
+  const bool gemv_case = (N == 1 && b.stride(1) > 0) || (M == 1 && a.stride(2) > 0);
+  if (beta == T(0) && gemv_case) std::memset(cp, 0, out.nbytes());
   const auto op = [](const Layout& l) { return l.trans ? CblasTrans : CblasNoTrans; };
   const auto flip = [](const Layout& l) { return l.trans ? CblasNoTrans : CblasTrans; };
   const auto m = static_cast<int>(M), n = static_cast<int>(N), k = static_cast<int>(K);
