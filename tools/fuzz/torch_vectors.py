@@ -287,6 +287,10 @@ def elementwise(rng, count):
                 result = getattr(torch, op)(*operands)
             else:  # a number first: the reflected operator, as the spec's vectors do
                 continue
+            # 1.13 rounds the intermediate steps of these to 16 bits; ctorch computes them in
+            # float and rounds once (semantics.md R5.4), as 2.x does.
+            if op in ("floor_divide", "remainder", "fmod") and name(result) in ("float16", "bfloat16"):
+                continue
             vector["expect"] = tensor_json(result)
             if op in TRANSCENDENTAL and result.is_floating_point():
                 eps = torch.finfo(result.dtype).eps
