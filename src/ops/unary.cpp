@@ -148,18 +148,20 @@ Tensor& Tensor::clamp_(std::optional<Scalar> min, std::optional<Scalar> max) {
 Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value) {
   CTORCH_CHECK(mask.dtype() == kBool, Runtime,
                "masked_fill_ only supports boolean masks, but got mask with dtype ", legacy_name(mask.dtype()));
-  const Size shape = broadcast_pair(a.sizes(), mask.sizes());
-  CTORCH_CHECK(IntArrayRef(shape) == IntArrayRef(a.sizes()), Runtime, "output with shape ",
-               IntArrayRef(a.sizes()), " doesn't match the broadcast shape ", IntArrayRef(shape));
+  CTORCH_CHECK(scalar_fits(value, a.dtype(), /*check_floats=*/true), Runtime,
+               "value cannot be converted to type ", cpp_type_name(a.dtype()), " without overflow");
+  const Size shape = broadcast_pair(a.sizes(), mask.sizes());  // out of place, both broadcast
   Tensor out = make_contiguous(shape, a.dtype(), a.device());
-  kernels::cpu::where(out, mask.expand(shape), to_compute(value, a.dtype(), shape), a);
+  kernels::cpu::where(out, mask.expand(shape), to_compute(value, a.dtype(), shape), a.expand(shape));
   return out;
 }
 Tensor Tensor::masked_fill(const Tensor& mask, const Scalar& value) const {
   return ctorch::masked_fill(*this, mask, value);
 }
 Tensor& Tensor::masked_fill_(const Tensor& mask, const Scalar& value) {
-  return copy_(ctorch::masked_fill(*this, mask, value));
+  const Tensor filled = ctorch::masked_fill(*this, mask, value);
+  check_destination(*this, dtype(), filled.sizes());  // the mask may not grow self (R9.3)
+  return copy_(filled);
 }
 
 }  // namespace ctorch
