@@ -4,7 +4,7 @@
 #   scripts/setup.sh --bench  also PyTorch (Debian's python3-torch) for the comparison benchmarks
 set -euo pipefail
 
-packages=(g++ cmake ninja-build ccache libgtest-dev libbenchmark-dev nlohmann-json3-dev libopenblas-dev)
+packages=(g++ cmake ninja-build ccache libgtest-dev libbenchmark-dev nlohmann-json3-dev libopenblas-dev libsleef-dev)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3-torch python3-numpy)
 fi

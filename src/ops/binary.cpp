@@ -101,6 +101,14 @@ Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& 
   const ScalarType compute =
       spec.result == ResultKind::Float && is_integral(common, true) ? get_default_dtype() : common;
   const ScalarType result = spec.result == ResultKind::Bool ? kBool : compute;
+  // The common case, two tensors of the compute dtype and one shape, skips the conversions.
+  if (!dest && a.tensor() && b.tensor() && a.tensor()->dtype() == compute &&
+      b.tensor()->dtype() == compute && a.tensor()->sizes() == b.tensor()->sizes() &&
+      !(integer_division(op) && is_integral(compute, false))) {
+    Tensor out = make_contiguous(a.tensor()->sizes(), result, a.tensor()->device());
+    kernels::cpu::binary(op, out, *a.tensor(), *b.tensor(), alpha);
+    return out;
+  }
   const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
 
   Tensor x = to_compute(a, compute, shape), y = to_compute(b, compute, shape);

@@ -1,9 +1,9 @@
 #include "kernels/cpu/transpose.h"
 
+#include "kernels/cpu/cpu_features.h"
+
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
-#include <string_view>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -89,15 +89,6 @@ __attribute__((target("avx"))) void transpose_avx(char* out, const char* in, int
   transpose_scalar<T>(out, in, full_rows, rows, 0, cols, out_row_stride, in_col_stride);
 }
 
-// CTORCH_CPU_CAPABILITY=default turns the SIMD paths off (to test the portable ones).
-bool cpu_has_avx() {
-  static const bool has = [] {
-    const char* capability = std::getenv("CTORCH_CPU_CAPABILITY");
-    if (capability && std::string_view(capability) == "default") return false;
-    return __builtin_cpu_supports("avx") != 0;
-  }();
-  return has;
-}
 #endif
 
 }  // namespace

@@ -1,10 +1,12 @@
 // Unary elementwise kernels: one functor per op, run by unary_loop. Float-valued functions see
 // floating inputs only (the op converts integers to the default float dtype first).
+#include <algorithm>
 #include <cmath>
 
 #include "ctorch/dispatch.h"
 #include "kernels/cpu/elementwise_loop.h"
 #include "kernels/cpu/elementwise_ops.h"
+#include "kernels/cpu/vector_math.h"
 
 namespace ctorch::kernels::cpu {
 
@@ -20,6 +22,28 @@ template <typename A>
 struct Wrapping<A> {
   using type = std::make_unsigned_t<A>;
 };
+
+// Runs a SLEEF vector function: directly on contiguous data, else through stack buffers.
+template <typename T>
+void vector_unary(UnaryOp op, const Tensor& out, const Tensor& x) {
+  if (out.is_contiguous() && x.is_contiguous()) {
+    vector_math_avx(op, static_cast<T*>(out.data_ptr()), static_cast<const T*>(x.data_ptr()), x.numel());
+    return;
+  }
+  const auto so = byte_strides(out), sx = byte_strides(x);
+  const StridedOperand ops[2] = {{static_cast<char*>(out.data_ptr()), so.data()},
+                                 {static_cast<char*>(x.data_ptr()), sx.data()}};
+  for_each_strided<2>(out.sizes(), ops, [op](char* const* p, const int64_t* s, int64_t n) {
+    constexpr int64_t kBuffer = 256;
+    alignas(32) T in[kBuffer], result[kBuffer];
+    for (int64_t start = 0; start < n; start += kBuffer) {
+      const int64_t m = std::min(kBuffer, n - start);
+      for (int64_t i = 0; i < m; ++i) in[i] = load<T>(p[1] + (start + i) * s[1]);
+      vector_math_avx(op, result, in, m);
+      for (int64_t i = 0; i < m; ++i) std::memcpy(p[0] + (start + i) * s[0], &result[i], sizeof(T));
+    }
+  });
+}
 
 template <typename T>
 void unary_typed(UnaryOp op, const Tensor& out, const Tensor& x) {
@@ -74,6 +98,9 @@ void unary_typed(UnaryOp op, const Tensor& out, const Tensor& x) {
       break;
     default:
       break;
+  }
+  if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    if (has_vector_math(op)) return vector_unary<T>(op, out, x);
   }
   if constexpr (floating) {
     switch (op) {
