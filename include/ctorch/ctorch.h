@@ -2,6 +2,7 @@
 // as you would use torch's in Python.
 #pragma once
 
+#include "ctorch/activation.h"
 #include "ctorch/device.h"
 #include "ctorch/dispatch.h"
 #include "ctorch/dtype.h"
@@ -9,6 +10,7 @@
 #include "ctorch/error.h"
 #include "ctorch/factory.h"
 #include "ctorch/indexing.h"
+#include "ctorch/indexing_ops.h"
 #include "ctorch/linalg.h"
 #include "ctorch/ops.h"
 #include "ctorch/options.h"
@@ -17,4 +19,5 @@
 #include "ctorch/reduce.h"
 #include "ctorch/scalar.h"
 #include "ctorch/size.h"
+#include "ctorch/sorting.h"
 #include "ctorch/tensor.h"

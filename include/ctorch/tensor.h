@@ -148,10 +148,42 @@ class Tensor {
 #define CTORCH_DECLARE_TEST_METHODS(name) Tensor name() const;
   CTORCH_FORALL_UNARY_TESTS(CTORCH_DECLARE_TEST_METHODS)
 #undef CTORCH_DECLARE_TEST_METHODS
+  // ---- indexing ops (indexing_ops.h has the free functions) ---------------------------------
+  // self[indices] = value, or += with accumulate (ATen's index_put_: value must have self's dtype).
+  Tensor& index_put_(std::initializer_list<TensorIndex> indices, const Tensor& value, bool accumulate);
+  Tensor& index_put_(const std::vector<TensorIndex>& indices, const Tensor& value, bool accumulate);
+  Tensor index_select(int64_t dim, const Tensor& index) const;
+  Tensor gather(int64_t dim, const Tensor& index) const;
+  Tensor scatter(int64_t dim, const Tensor& index, const Tensor& src) const;
+  Tensor scatter(int64_t dim, const Tensor& index, const Scalar& value) const;
+  Tensor& scatter_(int64_t dim, const Tensor& index, const Tensor& src);
+  Tensor& scatter_(int64_t dim, const Tensor& index, const Scalar& value);
+  Tensor scatter_add(int64_t dim, const Tensor& index, const Tensor& src) const;
+  Tensor& scatter_add_(int64_t dim, const Tensor& index, const Tensor& src);
+  Tensor masked_select(const Tensor& mask) const;
+  Tensor nonzero() const;
+  Tensor take(const Tensor& index) const;
+  Tensor flip(IntArrayRef dims) const;
+  Tensor roll(IntArrayRef shifts, IntArrayRef dims = {}) const;
+  Tensor repeat(IntArrayRef sizes) const;
+  Tensor tile(IntArrayRef sizes) const;
   Tensor clamp(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt) const;
   Tensor& clamp_(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt);
   Tensor masked_fill(const Tensor& mask, const Scalar& value) const;
   Tensor& masked_fill_(const Tensor& mask, const Scalar& value);
+  // ---- sorting and activations (sorting.h and activation.h have the free functions) ----------
+  // `struct ValuesIndices` declares ctorch::ValuesIndices (defined in reduce.h) here.
+  struct ValuesIndices sort(int64_t dim = -1, bool descending = false, bool stable = false) const;
+  Tensor argsort(int64_t dim = -1, bool descending = false, bool stable = false) const;
+  struct ValuesIndices topk(int64_t k, int64_t dim = -1, bool largest = true, bool sorted = true) const;
+  Tensor softmax(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
+  Tensor log_softmax(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
+  Tensor logsumexp(IntArrayRef dim, bool keepdim = false) const;
+  Tensor norm(double p = 2, IntArrayRef dim = {}, bool keepdim = false) const;
+  Tensor lerp(const Tensor& end, const Scalar& weight) const;
+  Tensor lerp(const Tensor& end, const Tensor& weight) const;
+  Tensor nan_to_num(std::optional<double> nan = 0.0, std::optional<double> posinf = std::nullopt,
+                    std::optional<double> neginf = std::nullopt) const;
 
  private:
   // Every accessor goes through here, so using an undefined Tensor is an error, not a crash.
