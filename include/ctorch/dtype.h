@@ -18,18 +18,19 @@
 
 namespace ctorch {
 
-// _(C++ type, enum name, python name, legacy name, C++ spelling in checked-conversion messages)
-#define CTORCH_FORALL_DTYPES(_)                           \
-  _(bool, Bool, bool, Bool, bool)                         \
-  _(uint8_t, UInt8, uint8, Byte, uint8_t)                 \
-  _(int8_t, Int8, int8, Char, int8_t)                     \
-  _(int16_t, Int16, int16, Short, int16_t)                \
-  _(int32_t, Int32, int32, Int, int)                      \
-  _(int64_t, Int64, int64, Long, int64_t)                 \
-  _(::ctorch::Half, Float16, float16, Half, at::Half)     \
-  _(::ctorch::BFloat16, BFloat16, bfloat16, BFloat16, at::BFloat16) \
-  _(float, Float32, float32, Float, float)                \
-  _(double, Float64, float64, Double, double)
+// _(C++ type, enum name, python name, legacy name, C++ spelling in checked-conversion messages,
+//   caffe2::TypeMeta name in dtype-mismatch messages)
+#define CTORCH_FORALL_DTYPES(_)                                                     \
+  _(bool, Bool, bool, Bool, bool, "bool")                                           \
+  _(uint8_t, UInt8, uint8, Byte, uint8_t, "unsigned char")                          \
+  _(int8_t, Int8, int8, Char, int8_t, "signed char")                                \
+  _(int16_t, Int16, int16, Short, int16_t, "short int")                             \
+  _(int32_t, Int32, int32, Int, int, "int")                                         \
+  _(int64_t, Int64, int64, Long, int64_t, "long int")                               \
+  _(::ctorch::Half, Float16, float16, Half, at::Half, "c10::Half")                  \
+  _(::ctorch::BFloat16, BFloat16, bfloat16, BFloat16, at::BFloat16, "c10::BFloat16") \
+  _(float, Float32, float32, Float, float, "float")                                 \
+  _(double, Float64, float64, Double, double, "double")
 
 enum class ScalarType : int8_t {
 #define CTORCH_ENUM_ENTRY(cpp, name, ...) name,
@@ -74,6 +75,7 @@ bool is_signed(ScalarType t);
 std::string_view dtype_name(ScalarType t);    // "float32"
 std::string_view legacy_name(ScalarType t);   // "Float" (used inside error messages)
 std::string_view cpp_type_name(ScalarType t); // "float", "int64_t", "at::Half"
+std::string_view type_meta_name(ScalarType t); // "float", "long int", "c10::Half"
 std::string_view tensor_type_name(ScalarType t);  // "torch.FloatTensor" / "CPUBoolType" (R13.8)
 std::optional<ScalarType> dtype_from_name(std::string_view name);  // "float32", "float", "long", ...
 

@@ -12,12 +12,12 @@ namespace {
 
 struct DtypeInfo {
   size_t size;
-  std::string_view name, legacy, cpp;
+  std::string_view name, legacy, cpp, type_meta;
 };
 
 constexpr std::array<DtypeInfo, kNumDtypes> kInfo = {{
-#define CTORCH_INFO_ENTRY(cpp_type, enum_name, py, legacy_, cpp_name) \
-  {sizeof(cpp_type), #py, #legacy_, #cpp_name},
+#define CTORCH_INFO_ENTRY(cpp_type, enum_name, py, legacy_, cpp_name, meta) \
+  {sizeof(cpp_type), #py, #legacy_, #cpp_name, meta},
     CTORCH_FORALL_DTYPES(CTORCH_INFO_ENTRY)
 #undef CTORCH_INFO_ENTRY
 }};
@@ -43,6 +43,7 @@ bool is_signed(ScalarType t) { return t != kBool && t != kUInt8; }
 std::string_view dtype_name(ScalarType t) { return info(t).name; }
 std::string_view legacy_name(ScalarType t) { return info(t).legacy; }
 std::string_view cpp_type_name(ScalarType t) { return info(t).cpp; }
+std::string_view type_meta_name(ScalarType t) { return info(t).type_meta; }
 
 std::string_view tensor_type_name(ScalarType t) {
   // PyTorch's legacy tensor type names; the types without one print their backend type name.

@@ -21,22 +21,6 @@ namespace {
 
 bool is_reduced_float(ScalarType t) { return t == kFloat16 || t == kBFloat16; }
 
-// caffe2::TypeMeta's names, which lerp's dtype messages print.
-const char* type_meta_name(ScalarType t) {
-  switch (t) {
-    case kBool: return "bool";
-    case kUInt8: return "unsigned char";
-    case kInt8: return "signed char";
-    case kInt16: return "short int";
-    case kInt32: return "int";
-    case kInt64: return "long int";
-    case kFloat16: return "c10::Half";
-    case kBFloat16: return "c10::BFloat16";
-    case kFloat32: return "float";
-    case kFloat64: return "double";
-  }
-  return "?";
-}
 
 Tensor softmax_impl(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype, bool log) {
   const int64_t wrapped = wrap_dim(dim, self.dim());

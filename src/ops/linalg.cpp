@@ -14,22 +14,6 @@ namespace ctorch {
 
 namespace {
 
-// caffe2::TypeMeta's names, which the 2.x "expected m1 and m2" message prints (R19).
-const char* type_meta_name(ScalarType t) {
-  switch (t) {
-    case kBool: return "bool";
-    case kUInt8: return "unsigned char";
-    case kInt8: return "signed char";
-    case kInt16: return "short int";
-    case kInt32: return "int";
-    case kInt64: return "long int";
-    case kFloat16: return "c10::Half";
-    case kBFloat16: return "c10::BFloat16";
-    case kFloat32: return "float";
-    case kFloat64: return "double";
-  }
-  return "?";
-}
 
 void check_kernel_dtype(const Tensor& t, const char* kernel) {
   CTORCH_CHECK(t.dtype() != kBool, Runtime, "\"", kernel, "\" not implemented for '",

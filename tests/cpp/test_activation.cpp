@@ -14,8 +14,6 @@ using ctorch::IntArrayRef;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
 
 // A deterministic 3 x 4 x 5 float32 tensor in [-4, 4).
 Tensor box345() {

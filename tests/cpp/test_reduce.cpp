@@ -14,7 +14,6 @@ using ctorch::IntArrayRef;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // [[-5, 5, 5], [-2, 1, 13]] as int64, the vectors' matrix.
 Tensor m23() { return ctorch::tensor({{-5, 5, 5}, {-2, 1, 13}}); }

@@ -14,8 +14,6 @@ using namespace ctorch_test;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
 
 // [3, nan, 1, -0, 0, -inf, nan, inf, 1]
 Tensor mixed(ctorch::ScalarType dt = ctorch::kFloat32) {

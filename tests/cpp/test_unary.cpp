@@ -18,28 +18,6 @@ using namespace ctorch;
 using namespace ctorch_test;
 
 namespace {
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
-using B = std::vector<bool>;
-
-std::vector<bool> bools(const Tensor& t) {
-  std::vector<bool> out;
-  for (double d : doubles(t)) out.push_back(d != 0);
-  return out;
-}
-
-::testing::AssertionResult same_values(const std::vector<double>& actual, const std::vector<double>& expected) {
-  if (actual.size() != expected.size()) {
-    return ::testing::AssertionFailure() << "size " << actual.size() << " vs " << expected.size();
-  }
-  for (size_t i = 0; i < actual.size(); ++i) {
-    const bool both_nan = std::isnan(actual[i]) && std::isnan(expected[i]);
-    if (!both_nan && !same_bits(actual[i], expected[i])) {
-      return ::testing::AssertionFailure() << "element " << i << ": " << actual[i] << " vs expected " << expected[i];
-    }
-  }
-  return ::testing::AssertionSuccess();
-}
 
 // Like torch.testing.assert_close: NaN matches NaN, infinities must be equal, else
 // |actual - expected| <= atol + rtol * |expected|.

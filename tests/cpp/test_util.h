@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -105,6 +106,32 @@ inline std::vector<int64_t> strides(const Tensor& t) { return t.strides().vec();
 
 // Same bit pattern (so NaN == NaN and -0.0 != 0.0).
 inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+inline const double kNaN = std::numeric_limits<double>::quiet_NaN();
+inline const double kInf = std::numeric_limits<double>::infinity();
+using B = std::vector<bool>;
+
+// Every element of t as a bool (nonzero), row-major.
+inline std::vector<bool> bools(const ctorch::Tensor& t) {
+  std::vector<bool> out;
+  for (double d : doubles(t)) out.push_back(d != 0);
+  return out;
+}
+
+// Element-by-element equality that treats NaN as equal to NaN and distinguishes -0.0.
+inline ::testing::AssertionResult same_values(const std::vector<double>& actual,
+                                              const std::vector<double>& expected) {
+  if (actual.size() != expected.size()) {
+    return ::testing::AssertionFailure() << "size " << actual.size() << " vs " << expected.size();
+  }
+  for (size_t i = 0; i < actual.size(); ++i) {
+    const bool both_nan = std::isnan(actual[i]) && std::isnan(expected[i]);
+    if (!both_nan && !same_bits(actual[i], expected[i])) {
+      return ::testing::AssertionFailure() << "element " << i << ": " << actual[i] << " vs expected " << expected[i];
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
 
 struct CaughtError {
   bool thrown = false;        // a ctorch::Error was thrown
