@@ -11,7 +11,6 @@ using namespace ctorch;
 using namespace ctorch_test;
 
 namespace {
-const double kInf = std::numeric_limits<double>::infinity();
 
 Tensor iota(int64_t n, ScalarType t = kFloat32) { return arange(n, t); }
 }  // namespace

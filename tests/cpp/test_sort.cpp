@@ -20,13 +20,6 @@ Tensor mixed(ctorch::ScalarType dt = ctorch::kFloat32) {
   return ctorch::tensor({3.0, kNaN, 1.0, -0.0, 0.0, -kInf, kNaN, kInf, 1.0}, dt);
 }
 
-bool same_values(const std::vector<double>& got, const std::vector<double>& want) {
-  if (got.size() != want.size()) return false;
-  for (size_t i = 0; i < got.size(); ++i)
-    if (!same_bits(got[i], want[i])) return false;
-  return true;
-}
-
 // A 3 x 4 x 5 int64 tensor with many ties (values 0..6).
 Tensor ties345() {
   std::vector<int64_t> v(60);

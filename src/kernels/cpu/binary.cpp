@@ -22,6 +22,23 @@ A wrapping_neg(A a) {
   return static_cast<A>(-static_cast<std::make_unsigned_t<A>>(a));
 }
 
+// Integer + - * wrap in the result type (R7.1). Computed in unsigned arithmetic (at least
+// `unsigned`, so small types do not promote to int), which wraps without undefined behaviour.
+template <typename A>
+struct Arith {
+  static A add(A a, A b) { return static_cast<A>(a + b); }
+  static A sub(A a, A b) { return static_cast<A>(a - b); }
+  static A mul(A a, A b) { return static_cast<A>(a * b); }
+};
+template <typename A>
+  requires(std::is_integral_v<A> && !std::is_same_v<A, bool>)
+struct Arith<A> {
+  using U = std::common_type_t<std::make_unsigned_t<A>, unsigned>;
+  static A add(A a, A b) { return static_cast<A>(static_cast<U>(a) + static_cast<U>(b)); }
+  static A sub(A a, A b) { return static_cast<A>(static_cast<U>(a) - static_cast<U>(b)); }
+  static A mul(A a, A b) { return static_cast<A>(static_cast<U>(a) * static_cast<U>(b)); }
+};
+
 // Floor division as c10's div_floor_floating: exact for large quotients, sign of zero kept.
 template <typename A>
 A floor_divide_float(A a, A b) {
@@ -59,16 +76,16 @@ void binary_typed(BinaryOp op, const Tensor& out, const Tensor& x, const Tensor&
   switch (op) {
     case BinaryOp::Add: {
       const A al = alpha.to<A>();
-      if (al == A(1)) return run([](A a, A b) { return static_cast<A>(a + b); });
-      return run([al](A a, A b) { return static_cast<A>(a + al * b); });
+      if (al == A(1)) return run([](A a, A b) { return Arith<A>::add(a, b); });
+      return run([al](A a, A b) { return Arith<A>::add(a, Arith<A>::mul(al, b)); });
     }
     case BinaryOp::Sub: {
       const A al = alpha.to<A>();
-      if (al == A(1)) return run([](A a, A b) { return static_cast<A>(a - b); });
-      return run([al](A a, A b) { return static_cast<A>(a - al * b); });
+      if (al == A(1)) return run([](A a, A b) { return Arith<A>::sub(a, b); });
+      return run([al](A a, A b) { return Arith<A>::sub(a, Arith<A>::mul(al, b)); });
     }
     case BinaryOp::Mul:
-      return run([](A a, A b) { return static_cast<A>(a * b); });
+      return run([](A a, A b) { return Arith<A>::mul(a, b); });
     case BinaryOp::Div:
       return run([](A a, A b) { return static_cast<A>(a / b); });
     case BinaryOp::DivTrunc:
