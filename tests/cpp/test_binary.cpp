@@ -166,35 +166,11 @@ TEST(BinaryEmpty, EmptyShapesBroadcast) {
 // ---- result dtypes (R3.1, R4, R5.3) ------------------------------------------------------------
 
 TEST(BinaryPromotion, EveryDtypePair) {
-  const ScalarType ts[] = {kBool, kUInt8, kInt8, kInt16, kInt32, kInt64, kFloat16, kBFloat16, kFloat32, kFloat64};
-  // R3.1 as written in the spec (row a, column b).
-  const char* table[10][10] = {
-      {"b", "u8", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"u8", "u8", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i8", "i16", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i16", "i16", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i32", "i32", "i32", "i32", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i64", "i64", "i64", "i64", "i64", "i64", "f16", "bf16", "f32", "f64"},
-      {"f16", "f16", "f16", "f16", "f16", "f16", "f16", "f32", "f32", "f64"},
-      {"bf16", "bf16", "bf16", "bf16", "bf16", "bf16", "f32", "bf16", "f32", "f64"},
-      {"f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f64"},
-      {"f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64"}};
-  auto parse = [](const std::string& s) -> ScalarType {
-    if (s == "b") return kBool;
-    if (s == "u8") return kUInt8;
-    if (s == "i8") return kInt8;
-    if (s == "i16") return kInt16;
-    if (s == "i32") return kInt32;
-    if (s == "i64") return kInt64;
-    if (s == "f16") return kFloat16;
-    if (s == "bf16") return kBFloat16;
-    if (s == "f32") return kFloat32;
-    return kFloat64;
-  };
+  const auto& ts = kSpecDtypes;
   for (int i = 0; i < 10; ++i) {
     for (int j = 0; j < 10; ++j) {
-      SCOPED_TRACE(std::string(table[i][0]) + " with " + table[0][j]);
-      const ScalarType want = parse(table[i][j]);
+      SCOPED_TRACE(to_string(ts[i]) + " with " + to_string(ts[j]));
+      const ScalarType want = spec_promotion(i, j);
       Tensor a = ones({2}, ts[i]), b = ones({2}, ts[j]);
       Tensor sum = a + b;
       EXPECT_EQ(sum.dtype(), want);

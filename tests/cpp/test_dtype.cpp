@@ -126,31 +126,10 @@ TEST(Dtype, NameAliasesAndUnknown) {
 // ---- R3.1 promotion table ------------------------------------------------------------------
 
 TEST(Dtype, PromoteTypesFullTable) {
-  // Rows/columns in the order of kAll; transcribed from semantics.md R3.1.
-  const char* table[10][10] = {
-      {"b", "u8", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"u8", "u8", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i8", "i16", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i16", "i16", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i32", "i32", "i32", "i32", "i32", "i64", "f16", "bf16", "f32", "f64"},
-      {"i64", "i64", "i64", "i64", "i64", "i64", "f16", "bf16", "f32", "f64"},
-      {"f16", "f16", "f16", "f16", "f16", "f16", "f16", "f32", "f32", "f64"},
-      {"bf16", "bf16", "bf16", "bf16", "bf16", "bf16", "f32", "bf16", "f32", "f64"},
-      {"f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f64"},
-      {"f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64"},
-  };
-  auto parse = [](const std::string& s) {
-    const std::vector<std::string> abbrev = {"b",   "u8",  "i8",   "i16", "i32",
-                                             "i64", "f16", "bf16", "f32", "f64"};
-    for (size_t i = 0; i < abbrev.size(); ++i)
-      if (abbrev[i] == s) return kAll[i];
-    ADD_FAILURE() << "bad abbreviation " << s;
-    return kBool;
-  };
   for (size_t i = 0; i < 10; ++i) {
     for (size_t j = 0; j < 10; ++j) {
-      EXPECT_EQ(promote_types(kAll[i], kAll[j]), parse(table[i][j]))
-          << kAll[i] << " with " << kAll[j];
+      EXPECT_EQ(promote_types(kSpecDtypes[i], kSpecDtypes[j]), spec_promotion(i, j))
+          << kSpecDtypes[i] << " with " << kSpecDtypes[j];
     }
   }
 }

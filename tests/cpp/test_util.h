@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -110,6 +111,30 @@ inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a)
 inline const double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline const double kInf = std::numeric_limits<double>::infinity();
 using B = std::vector<bool>;
+
+// semantics.md R3.1 transcribed from the spec (an expectation independent of dtype.cpp's table):
+// the promotion of kSpecDtypes[i] with kSpecDtypes[j].
+inline const ctorch::ScalarType kSpecDtypes[10] = {
+    ctorch::kBool,  ctorch::kUInt8,   ctorch::kInt8,     ctorch::kInt16,   ctorch::kInt32,
+    ctorch::kInt64, ctorch::kFloat16, ctorch::kBFloat16, ctorch::kFloat32, ctorch::kFloat64};
+inline ctorch::ScalarType spec_promotion(size_t i, size_t j) {
+  static const char* const table[10][10] = {
+      {"b", "u8", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
+      {"u8", "u8", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
+      {"i8", "i16", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
+      {"i16", "i16", "i16", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"},
+      {"i32", "i32", "i32", "i32", "i32", "i64", "f16", "bf16", "f32", "f64"},
+      {"i64", "i64", "i64", "i64", "i64", "i64", "f16", "bf16", "f32", "f64"},
+      {"f16", "f16", "f16", "f16", "f16", "f16", "f16", "f32", "f32", "f64"},
+      {"bf16", "bf16", "bf16", "bf16", "bf16", "bf16", "f32", "bf16", "f32", "f64"},
+      {"f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f32", "f64"},
+      {"f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64", "f64"}};
+  static const char* const abbrev[10] = {"b", "u8", "i8", "i16", "i32", "i64", "f16", "bf16", "f32", "f64"};
+  for (size_t k = 0; k < 10; ++k)
+    if (std::string_view(abbrev[k]) == table[i][j]) return kSpecDtypes[k];
+  ADD_FAILURE() << "bad abbreviation " << table[i][j];
+  return ctorch::kBool;
+}
 
 // Every element of t as a bool (nonzero), row-major.
 inline std::vector<bool> bools(const ctorch::Tensor& t) {
