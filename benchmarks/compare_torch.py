@@ -35,6 +35,11 @@ CASES = {
         **{f"BM_exp/{n}": (f"a = torch.linspace(-5, 5, {n})", "torch.exp(a)") for n in (1000, 1000000, 16000000)},
         "BM_add_tiny": ("a = torch.ones(1); b = torch.ones(1)", "a + b"),
     },
+    "bench_random": {  # PyTorch draws serially whatever its thread count
+        "BM_rand/16000000": ("torch.manual_seed(0)", "torch.rand(16000000)"),
+        "BM_randn/16000000": ("torch.manual_seed(0)", "torch.randn(16000000)"),
+        "BM_randint/1000000": ("torch.manual_seed(0)", "torch.randint(0, 1000, (1000000,))"),
+    },
 }
 UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 

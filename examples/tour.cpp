@@ -2,8 +2,8 @@
 //
 // Each block is one notebook cell of the PyTorch tutorial this project starts from
 // ("In [67]" ...); the Python is in the comment above the C++ that does the same, and the output
-// is what the tutorial shows. Cells that need capabilities ctorch does not have yet (random
-// numbers, gradients, NumPy) join the tour when those land.
+// is what the tutorial shows. Cells that need capabilities ctorch does not have yet (gradients,
+// NumPy) join the tour when those land.
 #include <ctorch/ctorch.h>
 
 #include <iostream>
@@ -66,6 +66,45 @@ int main() {
             << explain(MATRIX_1.t()) << "\n";
   std::cout << "MATRIX_1[1]: a row starts at storage offset 3\n" << explain(MATRIX_1[1]) << "\n";
 
+  // ---- Random tensors ----------------------------------------------------------------------
+  // The tutorial recorded these unseeded cells with the default generator where an earlier
+  // torch.manual_seed(42) and one torch.rand(size=(1, 5)) had left it (its values continue that
+  // stream), so the tour starts from that state.
+  manual_seed(42);
+  rand({1, 5});
+  cell(81);  // random_tensor = torch.rand(size=(2, 3))
+  Tensor random_tensor = rand({2, 3});
+  std::cout << random_tensor << "\n\n";
+  cell(82);
+  std::cout << "Dimensions: " << random_tensor.ndim() << "\nTamaños: " << random_tensor.shape() << "\n\n";
+  cell(83);  // random_tensor = torch.rand(size=(10, 2, 3))
+  random_tensor = rand({10, 2, 3});
+  std::cout << random_tensor << "\n\n";
+  cell(84);
+  std::cout << "Dimensions: " << random_tensor.ndim() << "\nTamaños: " << random_tensor.shape() << "\n\n";
+  cell(85);  // random_image_tensor = torch.rand(size=(3, 1024, 1024)): printed summarized
+  Tensor random_image_tensor = rand({3, 1024, 1024});
+  std::cout << random_image_tensor << "\n\n";
+  cell(86);
+  std::cout << "Dimensiones: " << random_image_tensor.ndim() << "\nShape: " << random_image_tensor.shape()
+            << "\n\n";
+
+  cell(87);  // torch.manual_seed(42), then two draws: different tensors
+  manual_seed(42);
+  Tensor random_tensor_1 = rand({1, 5});
+  Tensor random_tensor_2 = rand({1, 5});
+  std::cout << "Random tensor 1: " << random_tensor_1 << "\nRandom tensor 2: " << random_tensor_2
+            << "\nAre the tensors equal? " << (equal(random_tensor_1, random_tensor_2) ? "True" : "False")
+            << "\n\n";
+  cell(88);  // the seed set again before each draw: equal tensors
+  manual_seed(42);
+  random_tensor_1 = rand({1, 5});
+  manual_seed(42);
+  random_tensor_2 = rand({1, 5});
+  std::cout << "Random tensor 1: " << random_tensor_1 << "\nRandom tensor 2: " << random_tensor_2
+            << "\nAre the tensors equal? " << (equal(random_tensor_1, random_tensor_2) ? "True" : "False")
+            << "\n\n";
+
   // ---- Tensor-like objects ----------------------------------------------------------------
   cell(89);  // range_tensor = torch.arange(start=0, end=1000, step=36)
   Tensor range_tensor = arange(0, 1000, 36);
@@ -98,9 +137,13 @@ int main() {
   cell(97);  // TENSOR.device
   std::cout << TENSOR.device() << "\n\n";
 
+  cell(98);  // TENSOR_2 = torch.rand(size=(3, 1024, 1024), device='cpu'), after cell 88's state
+  Tensor TENSOR_2 = rand({3, 1024, 1024}, Device("cpu"));
+  std::cout << "Tensor: " << TENSOR_2 << "\nDevice: " << TENSOR_2.device().str() << "\n\n";
+
   cell(99);  // TENSOR_2 = TENSOR_2.to(device='mps'), guarded: this machine may have no mps
   Device mps_or_cpu = mps::is_available() ? Device("mps") : Device("cpu");
-  Tensor TENSOR_2 = TENSOR.to(mps_or_cpu);
+  TENSOR_2 = TENSOR_2.to(mps_or_cpu);
   std::cout << "Device: " << TENSOR_2.device().str() << "\n\n";
 
   // ---- From other memory: NumPy's array in the tutorial, a C++ buffer here ----------------

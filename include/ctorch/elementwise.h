@@ -42,6 +42,8 @@ CTORCH_FORALL_UNARY_TESTS(CTORCH_DECLARE_UNARY)
 // ---- selection ----------------------------------------------------------------------------------
 Tensor where(const Tensor& condition, const Operand& a, const Operand& b);
 Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt);
+// Tensor bounds broadcast with `a`; the result dtype promotes over all three.
+Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max = std::nullopt);
 Tensor clamp_min(const Tensor& a, const Scalar& min);
 Tensor clamp_max(const Tensor& a, const Scalar& max);
 Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value);

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "ctorch/dim_vector.h"
+
 namespace ctorch {
 
 // A non-owning view of int64 values; valid while what it refers to is (the whole call, for a
@@ -24,6 +26,7 @@ class IntArrayRef {
       : data_(list.begin()), size_(list.size()) {}
 #pragma GCC diagnostic pop
   IntArrayRef(const std::vector<int64_t>& v) : data_(v.data()), size_(v.size()) {}  // NOLINT
+  IntArrayRef(const DimVector& v) : data_(v.data()), size_(v.size()) {}            // NOLINT
   constexpr IntArrayRef(const int64_t& one) : data_(&one), size_(1) {}            // NOLINT
   constexpr IntArrayRef(const int64_t* data, size_t size) : data_(data), size_(size) {}
 
@@ -41,12 +44,13 @@ class IntArrayRef {
   size_t size_ = 0;
 };
 
-class Size : public std::vector<int64_t> {
+class Size : public DimVector {
  public:
-  using std::vector<int64_t>::vector;
-  Size(const std::vector<int64_t>& v) : std::vector<int64_t>(v) {}  // NOLINT
-  Size(IntArrayRef r) : std::vector<int64_t>(r.begin(), r.end()) {}  // NOLINT
-  operator IntArrayRef() const { return {data(), size()}; }         // NOLINT
+  using DimVector::DimVector;
+  Size() = default;
+  Size(const DimVector& v) : DimVector(v) {}                        // NOLINT
+  Size(DimVector&& v) : DimVector(std::move(v)) {}                  // NOLINT
+  Size(IntArrayRef r) : DimVector(r.begin(), r.end()) {}           // NOLINT
   int64_t numel() const;
   std::string repr() const;  // "torch.Size([2, 3])"
 };

@@ -62,7 +62,10 @@ class Tensor {
   bool is_same(const Tensor& other) const { return impl_ == other.impl_; }
 
   // Address of element [0, 0, ...]: storage data + storage_offset * element_size.
-  void* data_ptr() const;
+  void* data_ptr() const {
+    auto* base = static_cast<char*>(self().storage.data());
+    return base ? base + self().storage_offset * static_cast<int64_t>(element_size()) : nullptr;
+  }
   template <typename T>
   T* data_ptr() const {
     CTORCH_CHECK(dtype_of_v<T> == dtype(), Runtime, "expected scalar type ",
@@ -78,6 +81,10 @@ class Tensor {
   // ---- autograd flags (the graph itself comes with autograd) ----------------------------------
   bool requires_grad() const { return self().requires_grad; }
   Tensor& requires_grad_(bool requires_grad = true);
+
+  // Gives the tensor `sizes` with contiguous strides, keeping its storage when it is large
+  // enough and its values in row-major order (like PyTorch; new elements are uninitialized).
+  Tensor& resize_(IntArrayRef sizes);
 
   // ---- views: metadata only, storage shared (Note [Views share storage]) ---------------------
   Tensor view(IntArrayRef shape) const;
@@ -169,6 +176,7 @@ class Tensor {
   Tensor tile(IntArrayRef sizes) const;
   Tensor clamp(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt) const;
   Tensor& clamp_(std::optional<Scalar> min, std::optional<Scalar> max = std::nullopt);
+  Tensor clamp(const std::optional<Tensor>& min, const std::optional<Tensor>& max = std::nullopt) const;
   Tensor masked_fill(const Tensor& mask, const Scalar& value) const;
   Tensor& masked_fill_(const Tensor& mask, const Scalar& value);
   // ---- sorting and activations (sorting.h and activation.h have the free functions) ----------
@@ -184,6 +192,22 @@ class Tensor {
   Tensor lerp(const Tensor& end, const Tensor& weight) const;
   Tensor nan_to_num(std::optional<double> nan = 0.0, std::optional<double> posinf = std::nullopt,
                     std::optional<double> neginf = std::nullopt) const;
+  // ---- random sampling in place (random.h has these as free functions, and the factories) ----
+  // `generator` nullptr: the default generator.
+  Tensor& uniform_(double from = 0, double to = 1, class Generator* generator = nullptr);
+  Tensor& normal_(double mean = 0, double std = 1, class Generator* generator = nullptr);
+  Tensor& random_(class Generator* generator = nullptr);
+  Tensor& random_(int64_t to, class Generator* generator = nullptr);
+  Tensor& random_(int64_t from, std::optional<int64_t> to, class Generator* generator = nullptr);
+  Tensor& bernoulli_(double p = 0.5, class Generator* generator = nullptr);
+  Tensor& bernoulli_(const Tensor& p, class Generator* generator = nullptr);
+  Tensor bernoulli(class Generator* generator = nullptr) const;  // self holds the probabilities
+  Tensor& exponential_(double lambd = 1, class Generator* generator = nullptr);
+  Tensor& geometric_(double p, class Generator* generator = nullptr);
+  Tensor& log_normal_(double mean = 1, double std = 2, class Generator* generator = nullptr);
+  Tensor& cauchy_(double median = 0, double sigma = 1, class Generator* generator = nullptr);
+  Tensor multinomial(int64_t num_samples, bool replacement = false,
+                     class Generator* generator = nullptr) const;
 
  private:
   // Every accessor goes through here, so using an undefined Tensor is an error, not a crash.

@@ -17,15 +17,15 @@ struct TensorImpl {
   Storage storage;
   int64_t storage_offset = 0;
   Size sizes;
-  std::vector<int64_t> strides;
+  DimVector strides;
   ScalarType dtype = ScalarType::Float32;
   bool requires_grad = false;
   int64_t numel = 0;  // product of sizes, kept in step by the constructor
 
-  TensorImpl(Storage s, int64_t offset, Size sz, std::vector<int64_t> st, ScalarType t);
+  TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarType t);
 };
 
 // Contiguous (row-major) strides for `sizes` (semantics.md R13.1).
-std::vector<int64_t> contiguous_strides(IntArrayRef sizes);
+DimVector contiguous_strides(IntArrayRef sizes);
 
 }  // namespace ctorch

@@ -11,13 +11,12 @@ namespace ctorch {
 namespace {
 
 struct DtypeInfo {
-  size_t size;
   std::string_view name, legacy, cpp, type_meta;
 };
 
 constexpr std::array<DtypeInfo, kNumDtypes> kInfo = {{
 #define CTORCH_INFO_ENTRY(cpp_type, enum_name, py, legacy_, cpp_name, meta) \
-  {sizeof(cpp_type), #py, #legacy_, #cpp_name, meta},
+  {#py, #legacy_, #cpp_name, meta},
     CTORCH_FORALL_DTYPES(CTORCH_INFO_ENTRY)
 #undef CTORCH_INFO_ENTRY
 }};
@@ -27,8 +26,6 @@ const DtypeInfo& info(ScalarType t) { return kInfo[static_cast<size_t>(t)]; }
 std::atomic<ScalarType> default_dtype{ScalarType::Float32};
 
 }  // namespace
-
-size_t element_size(ScalarType t) { return info(t).size; }
 
 bool is_floating_point(ScalarType t) {
   return t == kFloat16 || t == kBFloat16 || t == kFloat32 || t == kFloat64;

@@ -3,9 +3,19 @@
 #include <cmath>
 #include <limits>
 
+#include "core/cpu_allocator.h"
 #include "ctorch/dispatch.h"
 
 namespace ctorch {
+
+namespace {
+// TensorImpls come from the allocator's per-thread cache: no malloc on an op's path.
+template <typename... Args>
+std::shared_ptr<TensorImpl> new_impl(Args&&... args) {
+  return std::allocate_shared<TensorImpl>(cpu_allocator::ObjectAllocator<TensorImpl>(),
+                                          std::forward<Args>(args)...);
+}
+}  // namespace
 
 Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
   int64_t nbytes = static_cast<int64_t>(element_size(dtype));
@@ -16,13 +26,11 @@ Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
   }
   CTORCH_CHECK(!overflow, Runtime, "Storage size calculation overflowed with sizes=", sizes);
   Storage storage = Storage::allocate(static_cast<size_t>(nbytes), device);
-  return Tensor(std::make_shared<TensorImpl>(std::move(storage), 0, Size(sizes),
-                                             contiguous_strides(sizes), dtype));
+  return Tensor(new_impl(std::move(storage), 0, Size(sizes), contiguous_strides(sizes), dtype));
 }
 
-Tensor make_view(const Tensor& base, Size sizes, std::vector<int64_t> strides, int64_t offset) {
-  auto impl = std::make_shared<TensorImpl>(base.storage(), offset, std::move(sizes),
-                                           std::move(strides), base.dtype());
+Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset) {
+  auto impl = new_impl(base.storage(), offset, std::move(sizes), std::move(strides), base.dtype());
   impl->requires_grad = base.requires_grad();
   return Tensor(std::move(impl));
 }

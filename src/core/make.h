@@ -9,7 +9,7 @@ namespace ctorch {
 Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device);
 
 // A view of `base`'s storage with the given geometry (Note [Views share storage]).
-Tensor make_view(const Tensor& base, Size sizes, std::vector<int64_t> strides, int64_t offset);
+Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset);
 
 // Applies the requires_grad creation option (factories' message, autograd.md A1.2).
 void apply_requires_grad_option(Tensor& t, const TensorOptions& options);

@@ -6,12 +6,12 @@
 
 namespace ctorch {
 
-TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, std::vector<int64_t> st, ScalarType t)
+TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarType t)
     : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
       dtype(t), numel(sizes.numel()) {}
 
-std::vector<int64_t> contiguous_strides(IntArrayRef sizes) {
-  std::vector<int64_t> strides(sizes.size());
+DimVector contiguous_strides(IntArrayRef sizes) {
+  DimVector strides(sizes.size());
   int64_t running = 1;
   for (size_t i = sizes.size(); i-- > 0;) {
     strides[i] = running;
@@ -35,12 +35,6 @@ bool Tensor::is_contiguous() const {
     expected *= size;
   }
   return true;
-}
-
-void* Tensor::data_ptr() const {
-  auto* base = static_cast<char*>(self().storage.data());
-  if (!base) return nullptr;
-  return base + self().storage_offset * static_cast<int64_t>(element_size());
 }
 
 Scalar Tensor::item() const {

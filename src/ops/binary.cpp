@@ -120,7 +120,7 @@ Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& 
     kernels::cpu::binary(op, out, x, y, alpha);
     return out;
   }
-  check_destination(*dest, result, shape);
+  check_destination(*dest, result, shape, a.tensor() && dest->is_same(*a.tensor()));
   write_result(*dest, result, {x, y}, [&](const Tensor& out) { kernels::cpu::binary(op, out, x, y, alpha); });
   return *dest;
 }

@@ -17,11 +17,13 @@ Tensor to_compute(const Operand& x, ScalarType compute, IntArrayRef shape) {
   return t.expand(shape);
 }
 
-void check_destination(const Tensor& dest, ScalarType result, IntArrayRef shape) {
+void check_destination(Tensor& dest, ScalarType result, IntArrayRef shape, bool in_place) {
   CTORCH_CHECK(can_cast(result, dest.dtype()), Runtime, "result type ", legacy_name(result),
                " can't be cast to the desired output type ", legacy_name(dest.dtype()));
-  CTORCH_CHECK(IntArrayRef(dest.sizes()) == shape, Runtime, "output with shape ",
-               IntArrayRef(dest.sizes()), " doesn't match the broadcast shape ", shape);
+  if (IntArrayRef(dest.sizes()) == shape) return;
+  CTORCH_CHECK(!in_place, Runtime, "output with shape ", IntArrayRef(dest.sizes()),
+               " doesn't match the broadcast shape ", shape);
+  dest.resize_(shape);  // out= takes the result's shape, as PyTorch's resize_output
 }
 
 namespace {

@@ -17,8 +17,9 @@ Size operand_shape(const Operand& x);
 // its dtype differs; a number is converted by a plain C cast (R5.2) into a 0-dim tensor.
 Tensor to_compute(const Operand& x, ScalarType compute, IntArrayRef shape);
 
-// R9.1 / R9.3: the result dtype must be castable to dest's and the shapes must agree.
-void check_destination(const Tensor& dest, ScalarType result, IntArrayRef shape);
+// R9.1 / R9.3: the result dtype must be castable to dest's. In place, the shapes must agree; an
+// out= tensor of another shape is resized to `shape` (PyTorch's resize_output).
+void check_destination(Tensor& dest, ScalarType result, IntArrayRef shape, bool in_place);
 
 // Runs compute(out) with out = dest itself when it has the result dtype and no input reads
 // memory dest writes (other than the very same elements), else with a temporary then copied.

@@ -34,13 +34,8 @@ void add(Categories& c, const Tensor& t) {
   slot = promote(slot, t.dtype());
 }
 
-}  // namespace
-
-ScalarType result_type(std::initializer_list<Operand> operands) {
-  return result_type(std::vector<Operand>(operands));
-}
-
-ScalarType result_type(const std::vector<Operand>& operands) {
+template <typename Operands>
+ScalarType result_type_of(const Operands& operands) {
   Categories c;
   for (const auto& op : operands) {
     if (op.tensor()) add(c, *op.tensor());
@@ -48,6 +43,11 @@ ScalarType result_type(const std::vector<Operand>& operands) {
   }
   return c.result();
 }
+
+}  // namespace
+
+ScalarType result_type(std::initializer_list<Operand> operands) { return result_type_of(operands); }
+ScalarType result_type(const std::vector<Operand>& operands) { return result_type_of(operands); }
 
 ScalarType result_type(const std::vector<Tensor>& tensors) {
   Categories c;

@@ -52,7 +52,7 @@ Tensor unary_op(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
     kernels::cpu::unary(spec.op, out, x);
     return out;
   }
-  check_destination(*dest, result, a.sizes());
+  check_destination(*dest, result, a.sizes(), dest->is_same(a));
   write_result(*dest, result, {x}, [&](const Tensor& out) { kernels::cpu::unary(spec.op, out, x); });
   return *dest;
 }
@@ -134,6 +134,14 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
   const Tensor low = min ? maximum(a, *min) : a;
   return max ? minimum(low, *max) : low;
 }
+Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max) {
+  CTORCH_CHECK(min || max, Runtime, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  const Tensor low = min ? maximum(a, *min) : a;
+  return max ? minimum(low, *max) : low;
+}
+Tensor Tensor::clamp(const std::optional<Tensor>& min, const std::optional<Tensor>& max) const {
+  return ctorch::clamp(*this, min, max);
+}
 Tensor clamp_min(const Tensor& a, const Scalar& min) { return clamp(a, min, std::nullopt); }
 Tensor clamp_max(const Tensor& a, const Scalar& max) { return clamp(a, std::nullopt, max); }
 Tensor Tensor::clamp(std::optional<Scalar> min, std::optional<Scalar> max) const {
@@ -141,7 +149,7 @@ Tensor Tensor::clamp(std::optional<Scalar> min, std::optional<Scalar> max) const
 }
 Tensor& Tensor::clamp_(std::optional<Scalar> min, std::optional<Scalar> max) {
   const Tensor result = ctorch::clamp(*this, min, max);
-  check_destination(*this, result.dtype(), result.sizes());
+  check_destination(*this, result.dtype(), result.sizes(), true);
   return copy_(result);
 }
 
@@ -160,7 +168,7 @@ Tensor Tensor::masked_fill(const Tensor& mask, const Scalar& value) const {
 }
 Tensor& Tensor::masked_fill_(const Tensor& mask, const Scalar& value) {
   const Tensor filled = ctorch::masked_fill(*this, mask, value);
-  check_destination(*this, dtype(), filled.sizes());  // the mask may not grow self (R9.3)
+  check_destination(*this, dtype(), filled.sizes(), true);  // the mask may not grow self (R9.3)
   return copy_(filled);
 }
 

@@ -694,6 +694,43 @@ TEST(InPlace, OutForms) {
   EXPECT_EQ(doubles(x), (D{1, 4}));
 }
 
+TEST(InPlace, OutOfAnotherShapeIsResizedButSelfIsNot) {
+  // out= takes the broadcast shape (PyTorch's resize_output): fresh contiguous strides.
+  Tensor out = zeros({5});
+  add_out(out, tensor({{1.0}, {2.0}}), tensor({10.0, 20.0, 30.0}));
+  EXPECT_EQ(shape(out), (I64{2, 3}));
+  EXPECT_EQ(out.strides().vec(), (I64{3, 1}));
+  EXPECT_EQ(doubles(out), (D{11, 21, 31, 12, 22, 32}));
+  Tensor empty = zeros({0}, kInt64);
+  mul_out(empty, tensor({1, 2}), -1);
+  EXPECT_EQ(values<int64_t>(empty), (I64{-1, -2}));
+  // In place, self cannot take the broadcast shape: an error, self unchanged.
+  Tensor self = tensor({1.0, 2.0, 3.0});
+  EXPECT_CTORCH_ERROR(Runtime, "output with shape [3] doesn't match the broadcast shape [2, 3]",
+                      self.add_(tensor({{1.0}, {2.0}})));
+  EXPECT_EQ(doubles(self), (D{1, 2, 3}));
+}
+
+TEST(Resize, KeepsStorageWhenItFitsAndValuesInOrder) {
+  Tensor t = arange(6, kFloat64);
+  const Storage before = t.storage();
+  t.resize_({2, 2});
+  EXPECT_TRUE(t.storage() == before);
+  EXPECT_EQ(doubles(t), (D{0, 1, 2, 3}));
+  t.resize_({2, 4});  // grows: a new storage holding the old six values first
+  EXPECT_FALSE(t.storage() == before);
+  EXPECT_EQ(shape(t), (I64{2, 4}));
+  const D grown = doubles(t);
+  ASSERT_EQ(grown.size(), 8u);
+  EXPECT_EQ(D(grown.begin(), grown.begin() + 6), (D{0, 1, 2, 3, 4, 5}));
+  // A transposed view is given contiguous strides.
+  Tensor v = arange(6).view({2, 3}).t();
+  v.resize_({3, 2});
+  EXPECT_EQ(v.strides().vec(), (I64{2, 1}));
+  EXPECT_CTORCH_ERROR(Runtime, "Trying to create tensor with negative dimension -1: [-1]", t.resize_({-1}));
+  EXPECT_EQ(shape(t), (I64{2, 4}));
+}
+
 // ---- threads -----------------------------------------------------------------------------------
 
 TEST(BinaryThreads, SameResultForOneAndTwoThreads) {

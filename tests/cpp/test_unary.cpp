@@ -417,7 +417,9 @@ TEST(Clamp, DtypesAndRules) {
   EXPECT_TRUE(same_values(doubles(clamp_min(tensor({kNaN, -1.0}), 0)), D{kNaN, 0.0}));
   EXPECT_TRUE(same_values(doubles(clamp_max(tensor({kNaN, 3.0}, kFloat64), 1)), D{kNaN, 1.0}));
   EXPECT_CTORCH_ERROR(Runtime, "torch.clamp: At least one of 'min' or 'max' must not be None",
-                      clamp(tensor({1.0}), std::nullopt, std::nullopt));
+                      clamp(tensor({1.0}), std::optional<Scalar>(), std::optional<Scalar>()));
+  EXPECT_CTORCH_ERROR(Runtime, "torch.clamp: At least one of 'min' or 'max' must not be None",
+                      clamp(tensor({1.0}), std::optional<Tensor>(), std::optional<Tensor>()));
   // Bounds convert like scalars: uint8 with min=-129 uses 127.
   EXPECT_EQ(values<uint8_t>(clamp(tensor({0, 100, 200}, kUInt8), -129)), (std::vector<uint8_t>{127, 127, 200}));
   Tensor h = clamp(tensor({0.1, 70000.0}, kFloat16), 0.2, 1e6);
@@ -589,4 +591,19 @@ TEST(Close, AllClose) {
   EXPECT_TRUE(allclose(zeros({0}), zeros({0})));
   EXPECT_TRUE(allclose(arange(6, kFloat32).view({2, 3}).t(), arange(6, kFloat32).view({2, 3}).t().contiguous()));
   EXPECT_TRUE(allclose(tensor({1.0, 1.0}, kFloat16), tensor({1.0009765625, 1.0}, kFloat16), 1e-3));
+}
+
+TEST(Clamp, TensorBoundsBroadcastAndPromote) {
+  // Per-column bounds: min(max(x, lo), hi) elementwise, worked by hand.
+  const Tensor x = tensor({{-5, 0, 5}, {10, 2, -1}});
+  const Tensor lo = tensor({-1, 1, 0}), hi = tensor({{3}, {1}});
+  const Tensor r = clamp(x, lo, hi);
+  EXPECT_EQ(r.dtype(), kInt64);
+  EXPECT_EQ(values<int64_t>(r), (std::vector<int64_t>{-1, 1, 3, 1, 1, 0}));
+  // Only a lower bound of another dtype: the result promotes (int64 with float32 -> float32).
+  const Tensor f = x.clamp(tensor({0.5f}), std::nullopt);
+  EXPECT_EQ(f.dtype(), kFloat32);
+  EXPECT_EQ(doubles(f), (D{0.5, 0.5, 5, 10, 2, 0.5}));
+  // A NaN bound gives NaN, as maximum/minimum do.
+  EXPECT_TRUE(same_values(doubles(clamp(tensor({1.0, 2.0}), std::nullopt, tensor({kNaN, 3.0}))), D{kNaN, 2.0}));
 }

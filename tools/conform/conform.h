@@ -39,5 +39,7 @@ struct Verdict {
 // One runner per vector format (semantics.md §20, printing.md R15).
 Verdict run_ops_vector(const json& vector);
 Verdict run_printing_vector(const json& vector);
+// random.md §15: seed the default generator, run the calls, compare bit for bit.
+Verdict run_random_vector(const json& vector);
 
 }  // namespace conform

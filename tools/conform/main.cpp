@@ -32,7 +32,7 @@ Verdict run_vector(const json& v) {
     return Verdict::skip("autograd not supported yet");
   }
   if (v.contains("op")) return conform::run_ops_vector(v);
-  if (v.contains("calls")) return Verdict::skip("random not supported yet");
+  if (v.contains("calls")) return conform::run_random_vector(v);
   return Verdict::fail("a recognised vector format", "a line with none of expect/op/calls/steps");
 }
 

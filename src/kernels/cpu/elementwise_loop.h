@@ -8,6 +8,7 @@
 
 #include "ctorch/convert.h"
 #include "ctorch/tensor.h"
+#include "kernels/cpu/isa.h"
 #include "kernels/strided_loop.h"
 
 namespace ctorch::kernels::cpu {
@@ -40,7 +41,9 @@ void binary_loop(const Tensor& out, const Tensor& a, const Tensor& b, F f) {
     const T* x = static_cast<const T*>(a.data_ptr());
     const T* y = static_cast<const T*>(b.data_ptr());
     auto run = [&](int64_t begin, int64_t end) {
-      for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+      });
     };
     if (out.numel() < kGrainSize) return run(0, out.numel());
     return parallel_for(0, out.numel(), kGrainSize, run);
@@ -54,13 +57,19 @@ void binary_loop(const Tensor& out, const Tensor& a, const Tensor& b, F f) {
     const T* x = reinterpret_cast<const T*>(p[1]);
     const T* y = reinterpret_cast<const T*>(p[2]);
     if (s[0] == sizeof(Out) && s[1] == sizeof(T) && s[2] == sizeof(T)) {
-      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+      });
     } else if (s[0] == sizeof(Out) && s[1] == sizeof(T) && s[2] == 0) {
       const A yv = A(y[0]);
-      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
+      });
     } else if (s[0] == sizeof(Out) && s[1] == 0 && s[2] == sizeof(T)) {
       const A xv = A(x[0]);
-      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
+      });
     } else {
       for (int64_t i = 0; i < n; ++i) {
         const Out v = static_cast<Out>(f(A(load<T>(p[1] + i * s[1])), A(load<T>(p[2] + i * s[2]))));
@@ -81,7 +90,9 @@ void unary_loop(const Tensor& out, const Tensor& a, F f) {
     if (s[0] == sizeof(Out) && s[1] == sizeof(T)) {
       Out* o = reinterpret_cast<Out*>(p[0]);
       const T* x = reinterpret_cast<const T*>(p[1]);
-      for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i])));
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Out>(f(A(x[i])));
+      });
     } else {
       for (int64_t i = 0; i < n; ++i) {
         const Out v = static_cast<Out>(f(A(load<T>(p[1] + i * s[1]))));

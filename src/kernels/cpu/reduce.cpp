@@ -23,6 +23,7 @@
 #include "core/parallel.h"
 #include "ctorch/convert.h"
 #include "ctorch/dispatch.h"
+#include "kernels/cpu/isa.h"
 
 namespace ctorch::kernels::cpu {
 
@@ -120,11 +121,13 @@ A pairwise(const char* p, S stride, int64_t n, int64_t i0, const Load& load, con
     return acc;
   }
   A acc[8];
-  for (int64_t k = 0; k < 8; ++k) acc[k] = load(p + k * stride, i0 + k);
-  int64_t i = 8;
-  for (; i + 8 <= n; i += 8)
-    for (int64_t k = 0; k < 8; ++k) acc[k] = combine(acc[k], load(p + (i + k) * stride, i0 + i + k));
-  for (int64_t k = 0; i < n; ++i, ++k) acc[k] = combine(acc[k], load(p + i * stride, i0 + i));
+  vector_loop<A>([&]() CTORCH_INLINE_LOOP {
+    for (int64_t k = 0; k < 8; ++k) acc[k] = load(p + k * stride, i0 + k);
+    int64_t i = 8;
+    for (; i + 8 <= n; i += 8)
+      for (int64_t k = 0; k < 8; ++k) acc[k] = combine(acc[k], load(p + (i + k) * stride, i0 + i + k));
+    for (int64_t k = 0; i < n; ++i, ++k) acc[k] = combine(acc[k], load(p + i * stride, i0 + i));
+  });
   return combine(combine(combine(acc[0], acc[1]), combine(acc[2], acc[3])),
                  combine(combine(acc[4], acc[5]), combine(acc[6], acc[7])));
 }
@@ -153,12 +156,14 @@ void column_pairwise(const char* p, int64_t rs, int64_t r0, int64_t n, int64_t w
                      A* scratch, const Load& load, const Combine& combine) {
   constexpr int64_t es = sizeof(T);
   if (n <= kColBase) {
-    const char* row = p + r0 * rs;
-    for (int64_t j = 0; j < w; ++j) out[j] = load(row + j * es, r0);
-    for (int64_t r = 1; r < n; ++r) {
-      row = p + (r0 + r) * rs;
-      for (int64_t j = 0; j < w; ++j) out[j] = combine(out[j], load(row + j * es, r0 + r));
-    }
+    vector_loop<A>([&]() CTORCH_INLINE_LOOP {
+      const char* row = p + r0 * rs;
+      for (int64_t j = 0; j < w; ++j) out[j] = load(row + j * es, r0);
+      for (int64_t r = 1; r < n; ++r) {
+        row = p + (r0 + r) * rs;
+        for (int64_t j = 0; j < w; ++j) out[j] = combine(out[j], load(row + j * es, r0 + r));
+      }
+    });
     return;
   }
   const int64_t h = n / 2;

@@ -1,0 +1,183 @@
+#include "core/cpu_allocator.h"
+
+#include <array>
+#include <bit>
+#include <cstdlib>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#include "ctorch/error.h"
+#include "ctorch/memory.h"
+
+namespace ctorch::cpu_allocator {
+
+namespace {
+
+constexpr size_t kAlignment = 64;  // a cache line; also what AVX-512 loads like
+constexpr size_t kSmallMax = size_t{64} << 10;
+constexpr size_t kLargeGranule = size_t{64} << 10;
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kLargeCacheBytes = size_t{1} << 30;
+constexpr size_t kSmallBlocksPerClass = 32;
+#if defined(CTORCH_NO_CPU_CACHE)
+constexpr bool kCaching = false;
+#else
+constexpr bool kCaching = true;
+#endif
+
+// Large buffers are aligned to 2 MiB and offered transparent huge pages: touching a fresh
+// 64 MiB buffer then costs 32 page faults instead of 16384, and strided reads miss the TLB less.
+void* system_allocate(size_t size) {
+  const size_t alignment = size >= kHugePage ? kHugePage : kAlignment;
+  void* data = std::aligned_alloc(alignment, size);
+  CTORCH_CHECK(data != nullptr, Runtime, "DefaultCPUAllocator: can't allocate memory: you tried to allocate ",
+               size, " bytes.");
+#ifdef MADV_HUGEPAGE
+  if (alignment == kHugePage) madvise(data, size, MADV_HUGEPAGE);
+#endif
+  return data;
+}
+
+size_t round_up(size_t n, size_t granule) { return (n + granule - 1) / granule * granule; }
+
+}  // namespace
+
+size_t block_size(size_t nbytes) {
+  if (nbytes <= kSmallMax) return std::bit_ceil(std::max(nbytes, kAlignment));
+  return round_up(nbytes, nbytes >= kHugePage ? kHugePage : kLargeGranule);
+}
+
+namespace {
+
+// Free lists of one thread, one per power of two from 64 B to 64 KiB. A block freed by another
+// thread than the one that took it simply joins the freeing thread's lists.
+struct SmallCache {
+  static constexpr int kClasses = std::countr_zero(kSmallMax) - std::countr_zero(kAlignment) + 1;
+  std::array<std::vector<void*>, kClasses> lists;
+
+  SmallCache() {
+    for (auto& list : lists) list.reserve(kSmallBlocksPerClass);
+  }
+  ~SmallCache() { clear(); }
+  static int class_of(size_t size) { return std::countr_zero(size) - std::countr_zero(kAlignment); }
+  void clear() {
+    for (auto& list : lists) {
+      for (void* p : list) std::free(p);
+      list.clear();
+    }
+  }
+};
+
+// Two plain thread-locals in the initial-exec model (one instruction to reach, no
+// __tls_get_addr on every op), readable even after the cache is gone at thread exit: blocks freed
+// later (by static tensors, at program exit) then go straight back to the system.
+#define CTORCH_FAST_TLS __attribute__((tls_model("initial-exec"))) thread_local
+CTORCH_FAST_TLS SmallCache* tls_cache = nullptr;
+CTORCH_FAST_TLS bool tls_cache_gone = false;
+
+struct SmallCacheOwner {
+  ~SmallCacheOwner() {
+    tls_cache_gone = true;
+    delete std::exchange(tls_cache, nullptr);
+  }
+};
+
+SmallCache* this_thread_cache() {
+  if (tls_cache) [[likely]] return tls_cache;
+  if (tls_cache_gone) return nullptr;
+  thread_local SmallCacheOwner owner;  // frees the cache at thread exit
+  tls_cache = new SmallCache;
+  return tls_cache;
+}
+
+struct LargeCache {
+  std::mutex mutex;
+  std::multimap<size_t, void*> blocks;  // by size
+  size_t bytes = 0;
+};
+LargeCache& large_cache() {
+  static auto* cache = new LargeCache;  // never destroyed: blocks may be freed during exit
+  return *cache;
+}
+
+}  // namespace
+
+Block allocate(size_t nbytes) {
+  const size_t size = block_size(nbytes);
+  if (kCaching && size <= kSmallMax) {
+    if (SmallCache* cache = this_thread_cache()) {
+      auto& list = cache->lists[SmallCache::class_of(size)];
+      if (!list.empty()) {
+        void* p = list.back();
+        list.pop_back();
+        return {p, size};
+      }
+    }
+  } else if (kCaching) {
+    LargeCache& cache = large_cache();
+    std::lock_guard lock(cache.mutex);
+    auto it = cache.blocks.lower_bound(size);
+    if (it != cache.blocks.end() && it->first <= size + size / 8) {
+      const Block block{it->second, it->first};
+      cache.bytes -= it->first;
+      cache.blocks.erase(it);
+      return block;
+    }
+  }
+  return {system_allocate(size), size};
+}
+
+void release(Block block) {
+  if (!block.data) return;
+  if (kCaching && block.size <= kSmallMax) {
+    if (SmallCache* cache = this_thread_cache()) {
+      auto& list = cache->lists[SmallCache::class_of(block.size)];
+      if (list.size() < kSmallBlocksPerClass) {
+        list.push_back(block.data);
+        return;
+      }
+    }
+  } else if (kCaching && block.size <= kLargeCacheBytes) {
+    LargeCache& cache = large_cache();
+    std::lock_guard lock(cache.mutex);
+    // Make room by dropping the largest blocks first: they are the rarest to be asked for again.
+    while (cache.bytes + block.size > kLargeCacheBytes && !cache.blocks.empty()) {
+      auto last = std::prev(cache.blocks.end());
+      cache.bytes -= last->first;
+      std::free(last->second);
+      cache.blocks.erase(last);
+    }
+    cache.blocks.emplace(block.size, block.data);
+    cache.bytes += block.size;
+    return;
+  }
+  std::free(block.data);
+}
+
+}  // namespace ctorch::cpu_allocator
+
+namespace ctorch::cpu {
+
+size_t cached_bytes() {
+  auto& cache = cpu_allocator::large_cache();
+  std::lock_guard lock(cache.mutex);
+  return cache.bytes;
+}
+
+void empty_cache() {
+  if (auto* cache = cpu_allocator::this_thread_cache()) cache->clear();
+  auto& cache = cpu_allocator::large_cache();
+  std::lock_guard lock(cache.mutex);
+  for (auto& [size, data] : cache.blocks) std::free(data);
+  cache.blocks.clear();
+  cache.bytes = 0;
+}
+
+}  // namespace ctorch::cpu

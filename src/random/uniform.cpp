@@ -1,0 +1,150 @@
+// rand, rand_like, uniform_ (random.md §4).
+#include <cmath>
+#include <limits>
+
+#include "core/make.h"
+#include "ctorch/dispatch.h"
+#include "ctorch/random.h"
+#include "random/sample_util.h"
+#include "random/simd.h"
+
+namespace ctorch {
+
+namespace {
+
+using random::kChunk;
+
+// x * d + f with one rounding (§4.2), over a chunk of words. The AVX2+FMA copy lets the compiler
+// use vector FMAs; the default copy calls fmaf/fma, which give the same bits.
+template <typename F>
+[[gnu::always_inline]] inline void scale_words(const uint32_t* w, F* out, int64_t n, F d, F f) {
+  if constexpr (std::is_same_v<F, float>) {
+    for (int64_t i = 0; i < n; ++i) out[i] = std::fma(random::u24(w[i]), d, f);
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = std::fma(random::u53((uint64_t{w[2 * i]} << 32) | w[2 * i + 1]), d, f);
+  }
+}
+// The fraction alone: rand(), and any range where d == 1 and f == 0 (fma(x, 1, 0) == x).
+template <typename F>
+[[gnu::always_inline]] inline void unit_words(const uint32_t* w, F* out, int64_t n) {
+  if constexpr (std::is_same_v<F, float>) {
+    for (int64_t i = 0; i < n; ++i) out[i] = random::u24(w[i]);
+  } else {
+    for (int64_t i = 0; i < n; ++i) out[i] = random::u53((uint64_t{w[2 * i]} << 32) | w[2 * i + 1]);
+  }
+}
+
+template <typename F>
+void scale_default(const uint32_t* w, F* out, int64_t n, F d, F f) { scale_words(w, out, n, d, f); }
+template <typename F>
+void unit_default(const uint32_t* w, F* out, int64_t n) { unit_words(w, out, n); }
+#if CTORCH_RANDOM_X86
+template <typename F>
+[[gnu::target("avx2,fma")]] void scale_avx2(const uint32_t* w, F* out, int64_t n, F d, F f) {
+  scale_words(w, out, n, d, f);
+}
+template <typename F>
+[[gnu::target("avx2,fma")]] void unit_avx2(const uint32_t* w, F* out, int64_t n) { unit_words(w, out, n); }
+#endif
+
+// float32 / float64: chunks of words, then the vector transform.
+template <typename F>
+void uniform_wide(detail::GeneratorImpl& g, F* out, int64_t n, F f, F d) {
+  constexpr int64_t kWords = std::is_same_v<F, float> ? 1 : 2;
+  const bool unit = d == F(1) && f == F(0);
+  alignas(64) uint32_t words[kChunk];
+  for (int64_t done = 0; done < n;) {
+    const int64_t m = std::min(n - done, kChunk / kWords);
+    g.fill(words, m * kWords);
+#if CTORCH_RANDOM_X86
+    if (random::has_avx2_fma()) {
+      unit ? unit_avx2(words, out + done, m) : scale_avx2(words, out + done, m, d, f);
+      done += m;
+      continue;
+    }
+#endif
+    unit ? unit_default(words, out + done, m) : scale_default(words, out + done, m, d, f);
+    done += m;
+  }
+}
+
+// float16 / bfloat16: the fraction has 11 / 8 bits; arithmetic in float, rounded at the end.
+template <typename T>
+void uniform_narrow(detail::GeneratorImpl& g, T* out, int64_t n, T f, T d) {
+  constexpr uint32_t mask = std::is_same_v<T, Half> ? 0x7FFu : 0xFFu;
+  constexpr float scale = std::is_same_v<T, Half> ? 0x1p-11f : 0x1p-8f;
+  const float ff = f, fd = d;
+  for (int64_t i = 0; i < n; ++i) {
+    const float x = static_cast<float>(g.random() & mask) * scale;
+    out[i] = T(std::fma(x, fd, ff));
+  }
+}
+
+template <typename T>
+void check_uniform_bounds(double from, double to, ScalarType dtype) {
+  using Limits = std::numeric_limits<std::conditional_t<std::is_same_v<T, Half>, float, T>>;
+  double lowest, max;
+  if constexpr (std::is_same_v<T, Half>) {
+    lowest = -65504.0, max = 65504.0;
+  } else if constexpr (std::is_same_v<T, BFloat16>) {
+    lowest = -0x1.fep127, max = 0x1.fep127;
+  } else {
+    lowest = static_cast<double>(Limits::lowest()), max = static_cast<double>(Limits::max());
+  }
+  const auto name = type_meta_name(dtype);
+  CTORCH_CHECK(from >= lowest && from <= max, Runtime, "from is out of bounds for ", name);
+  CTORCH_CHECK(to >= lowest && to <= max, Runtime, "to is out of bounds for ", name);
+  CTORCH_CHECK(from <= to, Runtime, "uniform_ expects to return a [from, to) range, but found from=",
+               from, " > to=", to);
+  CTORCH_CHECK(to - from <= max, Runtime, "uniform_ expects to-from <= std::numeric_limits<",
+               cpp_type_name(dtype), ">::max(), but found to=", to, " and from=", from,
+               " which result in to-from to exceed the limit");
+}
+
+}  // namespace
+
+Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
+  const ScalarType dtype = self.dtype();
+  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
+               legacy_name(dtype), "'");
+  dispatch(dtype, [&]<typename T>() {
+    if constexpr (std::is_floating_point_v<T> || is_reduced_float_v<T>) {
+      check_uniform_bounds<T>(from, to, dtype);
+      if (self.numel() == 0) return;
+      detail::GeneratorImpl& g = detail::resolve(generator).impl();
+      std::lock_guard<std::mutex> lock(g.mutex);
+      random::fill_in_memory_order<T>(self, [&](T* out, int64_t n) {
+        const T f = convert<T>(from), t = convert<T>(to);
+        if constexpr (std::is_floating_point_v<T>) {
+          uniform_wide<T>(g, out, n, f, t - f);
+        } else {
+          uniform_narrow<T>(g, out, n, f, T(static_cast<float>(t) - static_cast<float>(f)));
+        }
+      });
+    }
+  });
+  return self;
+}
+
+Tensor rand(IntArrayRef size, const TensorOptions& options, Generator* generator) {
+  const ScalarType dtype = options.dtype_or_default();
+  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
+               legacy_name(dtype), "'");
+  Tensor out = make_contiguous(size, dtype, options.device_or_cpu());
+  uniform_(out, 0, 1, generator);
+  apply_requires_grad_option(out, options);
+  return out;
+}
+
+Tensor rand(IntArrayRef size, Generator* generator, const TensorOptions& options) {
+  return rand(size, options, generator);
+}
+
+Tensor rand_like(const Tensor& like, const TensorOptions& options, Generator* generator) {
+  Tensor out = empty_like(like, options);
+  uniform_(out, 0, 1, generator);
+  return out;
+}
+
+}  // namespace ctorch
