@@ -19,6 +19,14 @@ static void BM_add_inplace(benchmark::State& state) {
 }
 BENCHMARK(BM_add_inplace)->Arg(16000000)->Unit(benchmark::kMicrosecond);
 
+static void BM_add_out(benchmark::State& state) {
+  Tensor a = linspace(0, 1, state.range(0)), b = linspace(1, 2, state.range(0));
+  Tensor c = empty({state.range(0)});
+  for (auto _ : state) benchmark::DoNotOptimize(add_out(c, a, b));
+  state.SetBytesProcessed(state.iterations() * 3 * a.nbytes());
+}
+BENCHMARK(BM_add_out)->Arg(16000000)->Unit(benchmark::kMicrosecond);
+
 static void BM_mul_scalar(benchmark::State& state) {
   Tensor a = linspace(0, 1, state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(a * 2.0);

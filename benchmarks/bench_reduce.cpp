@@ -39,3 +39,11 @@ static void BM_max_dim1_4096(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * t.nbytes());
 }
 BENCHMARK(BM_max_dim1_4096)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// t.max(): the largest value of everything
+static void BM_max_4096(benchmark::State& state) {
+  Tensor t = matrix_4096();
+  for (auto _ : state) benchmark::DoNotOptimize(max(t));
+  state.SetBytesProcessed(state.iterations() * t.nbytes());
+}
+BENCHMARK(BM_max_4096)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -1,83 +1,166 @@
 #!/usr/bin/env python3
-"""Runs the benchmark cases through ctorch (benchmarks/bench_core, bench_elementwise) and PyTorch,
-and prints the time ratio ctorch / PyTorch for each (below 1 means ctorch is faster).
+"""Runs ctorch's Google Benchmark cases and the same cases through PyTorch and NumPy (when they
+are installed), and prints the ratios ctorch / PyTorch and ctorch / NumPy (below 1: ctorch is
+faster) and how close each case comes to the machine's limit.
 
-    python3 benchmarks/compare_torch.py BUILD_DIR
+    python3 benchmarks/compare_torch.py [BUILD_DIR] [--threads N] [--only SUBSTRING]
 
-PyTorch is timed from Python, so for the sub-microsecond cases (creating a small tensor, taking a
-view) its figure includes the Python call overhead that a C++ user of LibTorch would not pay; the
-transposed copy and the printing case are dominated by the work itself.
+Every library runs with the same number of threads (default: all cores), BLAS included. The
+memory bandwidth is measured in the same run (bench_bandwidth, STREAM-style copy and add on plain
+arrays), since it moves by up to 2x between runs on shared machines; a memory-bound case's
+"limit" column is the fraction of that bandwidth it reaches (bytes it must move / time), a matmul's
+is its GFLOP/s. PyTorch and NumPy are timed from Python, so for sub-microsecond cases their
+figures include the Python call overhead a C++ user would not pay.
 """
+import argparse
 import json
 import os
 import subprocess
-import sys
 import timeit
 
-# benchmark binary -> {benchmark name: (PyTorch setup, PyTorch statement)}
-CASES = {
-    "bench_core": {
-        "BM_create_small_tensor": ("", "torch.tensor([[7, 8], [8, 9]])"),
-        "BM_view": ("t = torch.zeros(2, 3, 4)", "t.view(-1)"),
-        "BM_contiguous_transposed_4096": (
-            "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096).t()",
-            "t.contiguous()"),
-        "BM_clone_contiguous_4096": (
-            "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096)", "t.clone()"),
-        "BM_print_3x1024x1024": ("t = torch.linspace(0, 1, 3 * 1024 * 1024).view(3, 1024, 1024)", "repr(t)"),
-    },
-    "bench_elementwise": {
-        **{f"BM_add/{n}": (f"a = torch.linspace(0, 1, {n}); b = torch.linspace(1, 2, {n})", "a + b")
-           for n in (1000, 1000000, 16000000)},
-        "BM_add_inplace/16000000": ("a = torch.linspace(0, 1, 16000000); b = torch.linspace(1, 2, 16000000)",
-                                    "a.add_(b)"),
-        **{f"BM_mul_scalar/{n}": (f"a = torch.linspace(0, 1, {n})", "a * 2.0") for n in (1000, 1000000, 16000000)},
-        **{f"BM_exp/{n}": (f"a = torch.linspace(-5, 5, {n})", "torch.exp(a)") for n in (1000, 1000000, 16000000)},
-        "BM_add_tiny": ("a = torch.ones(1); b = torch.ones(1)", "a + b"),
-    },
-    "bench_random": {  # PyTorch draws serially whatever its thread count
-        "BM_rand/16000000": ("torch.manual_seed(0)", "torch.rand(16000000)"),
-        "BM_randn/16000000": ("torch.manual_seed(0)", "torch.randn(16000000)"),
-        "BM_randint/1000000": ("torch.manual_seed(0)", "torch.randint(0, 1000, (1000000,))"),
-    },
-}
+F32 = 4
+BIG = 16000000
+
+# (binary, benchmark name, PyTorch setup, PyTorch statement, NumPy setup, NumPy statement,
+#  bytes the case must move or None, FLOPs or None)
+CASES = [
+    ("bench_core", "BM_create_small_tensor", "", "torch.tensor([[7, 8], [8, 9]])",
+     "", "np.array([[7, 8], [8, 9]])", None, None),
+    ("bench_core", "BM_view", "t = torch.zeros(2, 3, 4)", "t.view(-1)",
+     "t = np.zeros((2, 3, 4), np.float32)", "t.reshape(-1)", None, None),
+    ("bench_core", "BM_contiguous_transposed_4096",
+     "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096).t()", "t.contiguous()",
+     "t = np.arange(4096 * 4096, dtype=np.float32).reshape(4096, 4096).T", "np.ascontiguousarray(t)",
+     2 * 4096 * 4096 * F32, None),
+    ("bench_core", "BM_clone_contiguous_4096",
+     "t = torch.arange(4096 * 4096, dtype=torch.float32).view(4096, 4096)", "t.clone()",
+     "t = np.arange(4096 * 4096, dtype=np.float32).reshape(4096, 4096)", "t.copy()",
+     2 * 4096 * 4096 * F32, None),
+    ("bench_core", "BM_cat_10x1e6", "ts = [torch.full((1000000,), float(i)) for i in range(10)]",
+     "torch.cat(ts)", "ts = [np.full(1000000, i, np.float32) for i in range(10)]", "np.concatenate(ts)",
+     2 * 10 * 1000000 * F32, None),
+    ("bench_core", "BM_print_3x1024x1024",
+     "t = torch.linspace(0, 1, 3 * 1024 * 1024).view(3, 1024, 1024)", "repr(t)", None, None, None, None),
+    *[("bench_elementwise", f"BM_add/{n}",
+       f"a = torch.linspace(0, 1, {n}); b = torch.linspace(1, 2, {n})", "a + b",
+       f"a = np.linspace(0, 1, {n}, dtype=np.float32); b = np.linspace(1, 2, {n}, dtype=np.float32)", "a + b",
+       3 * n * F32, None) for n in (1000, 1000000, BIG)],
+    ("bench_elementwise", f"BM_add_inplace/{BIG}",
+     f"a = torch.linspace(0, 1, {BIG}); b = torch.linspace(1, 2, {BIG})", "a.add_(b)",
+     f"a = np.linspace(0, 1, {BIG}, dtype=np.float32); b = np.linspace(1, 2, {BIG}, dtype=np.float32)",
+     "np.add(a, b, out=a)", 3 * BIG * F32, None),
+    ("bench_elementwise", f"BM_add_out/{BIG}",
+     f"a = torch.linspace(0, 1, {BIG}); b = torch.linspace(1, 2, {BIG}); c = torch.empty({BIG})",
+     "torch.add(a, b, out=c)",
+     f"a = np.linspace(0, 1, {BIG}, dtype=np.float32); b = np.linspace(1, 2, {BIG}, dtype=np.float32); "
+     f"c = np.empty({BIG}, np.float32)", "np.add(a, b, out=c)", 3 * BIG * F32, None),
+    *[("bench_elementwise", f"BM_mul_scalar/{n}", f"a = torch.linspace(0, 1, {n})", "a * 2.0",
+       f"a = np.linspace(0, 1, {n}, dtype=np.float32)", "a * np.float32(2.0)", 2 * n * F32, None)
+      for n in (1000, 1000000, BIG)],
+    *[("bench_elementwise", f"BM_exp/{n}", f"a = torch.linspace(-5, 5, {n})", "torch.exp(a)",
+       f"a = np.linspace(-5, 5, {n}, dtype=np.float32)", "np.exp(a)", 2 * n * F32, None)
+      for n in (1000, 1000000, BIG)],
+    ("bench_elementwise", "BM_add_tiny", "a = torch.ones(1); b = torch.ones(1)", "a + b",
+     "a = np.ones(1, np.float32); b = np.ones(1, np.float32)", "a + b", None, None),
+    *[("bench_reduce", name, "t = torch.linspace(-1, 1, 4096 * 4096).view(4096, 4096)", stmt,
+       "t = np.linspace(-1, 1, 4096 * 4096, dtype=np.float32).reshape(4096, 4096)", np_stmt,
+       4096 * 4096 * F32, None)
+      for name, stmt, np_stmt in (("BM_sum_4096", "t.sum()", "t.sum()"),
+                                  ("BM_sum_dim1_4096", "t.sum(dim=1)", "t.sum(axis=1)"),
+                                  ("BM_sum_dim0_4096", "t.sum(dim=0)", "t.sum(axis=0)"),
+                                  ("BM_max_4096", "t.max()", "t.max()"),
+                                  ("BM_max_dim1_4096", "t.max(dim=1)", "(t.max(axis=1), t.argmax(axis=1))"))],
+    *[("bench_linalg", f"BM_matmul_{tag}/{n}",
+       f"a = torch.rand({n}, {n}, dtype=torch.{dt}); b = torch.rand({n}, {n}, dtype=torch.{dt})", "a @ b",
+       f"a = np.random.rand({n}, {n}).astype(np.{dt}); b = np.random.rand({n}, {n}).astype(np.{dt})", "a @ b",
+       None, 2 * n ** 3)
+      for tag, dt, n in (("f32", "float32", 64), ("f32", "float32", 256), ("f32", "float32", 1024),
+                         ("f32", "float32", 2048), ("f64", "float64", 1024))],
+    *[("bench_linalg", f"BM_cblas_{g}/{n}", None, None, None, None, None, 2 * n ** 3)
+      for g, n in (("sgemm", 64), ("sgemm", 256), ("sgemm", 1024), ("sgemm", 2048), ("dgemm", 1024))],
+    ("bench_random", f"BM_rand/{BIG}", "torch.manual_seed(0)", f"torch.rand({BIG})",
+     "g = np.random.default_rng(0)", f"g.random({BIG}, dtype=np.float32)", BIG * F32, None),
+    ("bench_random", f"BM_randn/{BIG}", "torch.manual_seed(0)", f"torch.randn({BIG})",
+     "g = np.random.default_rng(0)", f"g.standard_normal({BIG}, dtype=np.float32)", BIG * F32, None),
+    ("bench_random", "BM_randint/1000000", "torch.manual_seed(0)", "torch.randint(0, 1000, (1000000,))",
+     "g = np.random.default_rng(0)", "g.integers(0, 1000, 1000000)", 1000000 * 8, None),
+]
 UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 
-def ctorch_times(build_dir, binary):
+def ctorch_times(build_dir, binary, only, threads):
+    env = dict(os.environ, CTORCH_NUM_THREADS=str(threads))
     out = subprocess.run([f"{build_dir}/benchmarks/{binary}", "--benchmark_format=json",
-                          "--benchmark_min_time=0.5"], check=True, capture_output=True, text=True)
-    return {b["name"]: b["real_time"] * UNIT_SECONDS[b["time_unit"]]
+                          "--benchmark_min_time=0.5", f"--benchmark_filter={only or '.'}"],
+                         check=True, capture_output=True, text=True, env=env)
+    return {b["name"].removesuffix("/real_time"): b["real_time"] * UNIT_SECONDS[b["time_unit"]]
             for b in json.loads(out.stdout)["benchmarks"]}
 
 
-def torch_time(setup, stmt):
-    timer = timeit.Timer(stmt, setup="import torch\n" + setup)
+def python_time(module, setup, stmt):
+    timer = timeit.Timer(stmt, setup=f"import {module}\n{setup}")
     number, _ = timer.autorange()
     return min(timer.repeat(repeat=5, number=number)) / number
 
 
-def main():
-    build_dir = sys.argv[1] if len(sys.argv) > 1 else "build"
+def try_import(name):
     try:
-        import torch
+        return __import__(name)
     except ImportError:
-        print("PyTorch is not installed: ctorch times only")
-        torch = None
-    threads = os.cpu_count()
+        print(f"{name} is not installed: its column stays empty")
+        return None
+
+
+def fmt_time(seconds):
+    if seconds is None:
+        return f"{'-':>10}"
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
+        if seconds >= scale:
+            return f"{seconds / scale:8.2f}{unit:>2}"
+    return f"{seconds / 1e-9:8.0f}ns"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build_dir", nargs="?", default="build")
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    # BLAS threads for NumPy and PyTorch alike (read when the libraries load).
+    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(args.threads)
+    torch = try_import("torch")
+    np = try_import("numpy")
     if torch is not None:
-        torch.set_num_threads(threads)  # ctorch uses every core by default too
-        print(f"PyTorch {torch.__version__}, {threads} threads")
-    print(f"{'case':32} {'ctorch':>12} {'PyTorch':>12} {'ratio':>8}")
-    for binary, cases in CASES.items():
-        mine = ctorch_times(build_dir, binary)
-        for name, (setup, stmt) in cases.items():
-            ours = mine[name]
-            if torch is None:
-                print(f"{name:32} {ours * 1e6:10.3f}us")
-                continue
-            theirs = torch_time(setup, stmt)
-            print(f"{name:32} {ours * 1e6:10.3f}us {theirs * 1e6:10.3f}us {ours / theirs:8.3f}")
+        torch.set_num_threads(args.threads)
+        print(f"PyTorch {torch.__version__}", end="; ")
+    if np is not None:
+        print(f"NumPy {np.__version__}", end="; ")
+    print(f"{args.threads} threads; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+
+    stream = ctorch_times(args.build_dir, "bench_bandwidth", "", args.threads)
+    bandwidth = max(3 * BIG * F32 / stream["BM_stream_add"], 2 * BIG * F32 / stream["BM_stream_copy"])
+    print(f"memory bandwidth (STREAM-style): copy {2 * BIG * F32 / stream['BM_stream_copy'] / 1e9:.1f} GB/s, "
+          f"add {3 * BIG * F32 / stream['BM_stream_add'] / 1e9:.1f} GB/s")
+    print(f"{'case':34} {'ctorch':>10} {'PyTorch':>10} {'NumPy':>10} {'/PyTorch':>9} {'/NumPy':>8} {'limit':>12}")
+    measured = {}
+    for binary, name, t_setup, t_stmt, n_setup, n_stmt, nbytes, flops in CASES:
+        if args.only not in name:
+            continue
+        if binary not in measured:
+            measured[binary] = ctorch_times(args.build_dir, binary, args.only, args.threads)
+        ours = measured[binary].get(name)
+        if ours is None:
+            continue
+        theirs = python_time("torch", t_setup, t_stmt) if torch is not None and t_stmt else None
+        numpys = python_time("numpy as np", n_setup, n_stmt) if np is not None and n_stmt else None
+        limit = ""
+        if nbytes:
+            limit = f"{nbytes / ours / bandwidth:6.0%} of BW"
+        elif flops:
+            limit = f"{flops / ours / 1e9:6.1f} GF/s"
+        ratio = lambda other: f"{ours / other:9.3f}" if other else f"{'-':>9}"
+        print(f"{name:34} {fmt_time(ours)} {fmt_time(theirs)} {fmt_time(numpys)} {ratio(theirs)} "
+              f"{ratio(numpys)[1:]} {limit:>12}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 #include "core/parallel.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
@@ -54,10 +55,12 @@ class ThreadPool {
   }
 
  private:
+  // Every hardware thread, unless CTORCH_NUM_THREADS says otherwise (like OMP_NUM_THREADS).
   ThreadPool() {
-    const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    num_threads_ = hardware;
-    start_workers(hardware - 1);
+    int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (const char* env = std::getenv("CTORCH_NUM_THREADS"); env && std::atoi(env) > 0) threads = std::atoi(env);
+    num_threads_ = threads;
+    start_workers(threads - 1);
   }
   ~ThreadPool() { stop_workers(); }
 

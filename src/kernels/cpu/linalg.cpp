@@ -9,12 +9,14 @@
 #include <cblas.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstring>
 #include <type_traits>
 #include <vector>
 
 #include "core/parallel.h"
+#include "ctorch/parallel.h"
 #include "ctorch/convert.h"
 #include "ctorch/dispatch.h"
 
@@ -161,6 +163,13 @@ bool fits_blas_int(std::initializer_list<int64_t> values) {
   return std::all_of(values.begin(), values.end(), [](int64_t v) { return v >= 0 && v <= INT_MAX; });
 }
 
+// OpenBLAS runs its own threads: keep their number at ctorch's (set_num_threads governs both).
+void match_blas_threads() {
+  static std::atomic<int> blas_threads{0};
+  const int wanted = get_num_threads();
+  if (blas_threads.exchange(wanted) != wanted) openblas_set_num_threads(wanted);
+}
+
 template <typename T>
 bool blas_gemm(const Tensor& out, Tensor a, Tensor b, const Scalar& alpha_s, const Scalar& beta_s) {
   const int64_t B = out.size(0), M = out.size(1), N = out.size(2), K = a.size(2);
@@ -172,6 +181,7 @@ bool blas_gemm(const Tensor& out, Tensor a, Tensor b, const Scalar& alpha_s, con
   // but some OpenBLAS releases scale y by beta in gemv (0 * NaN): give the gemv cases zeros.
   const bool gemv_case = (N == 1 && b.stride(1) > 0) || (M == 1 && a.stride(2) > 0);
   if (beta == T(0) && gemv_case) std::memset(cp, 0, out.nbytes());
+  match_blas_threads();
   const auto op = [](const Layout& l) { return l.trans ? CblasTrans : CblasNoTrans; };
   const auto flip = [](const Layout& l) { return l.trans ? CblasNoTrans : CblasTrans; };
   const auto m = static_cast<int>(M), n = static_cast<int>(N), k = static_cast<int>(K);

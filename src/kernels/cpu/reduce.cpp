@@ -29,7 +29,10 @@ namespace ctorch::kernels::cpu {
 
 namespace {
 
-constexpr int64_t kBase = 128;             // pairwise base case (elements)
+constexpr int64_t kBase = 1024;            // pairwise base case (elements)
+// Independent accumulators of the base case, folded in a fixed tree at the end: enough to hide
+// the add latency at full vector width, and the same order (so the same bits) on every ISA.
+constexpr int64_t kLanes = 32;
 constexpr int64_t kBlock = kGrainSize;     // fixed block of a long run
 constexpr int64_t kColBase = 16;           // column mode: rows summed sequentially
 constexpr int64_t kColWidth = 1024;        // column mode: outputs per task
@@ -115,21 +118,26 @@ A pairwise(const char* p, S stride, int64_t n, int64_t i0, const Load& load, con
     const A left = pairwise<A>(p, stride, h, i0, load, combine);
     return combine(left, pairwise<A>(p + h * stride, stride, n - h, i0 + h, load, combine));
   }
-  if (n < 8) {
+  if (n < kLanes) {
     A acc = load(p, i0);
     for (int64_t i = 1; i < n; ++i) acc = combine(acc, load(p + i * stride, i0 + i));
     return acc;
   }
-  A acc[8];
+  A result;
   vector_loop<A>([&]() CTORCH_INLINE_LOOP {
-    for (int64_t k = 0; k < 8; ++k) acc[k] = load(p + k * stride, i0 + k);
-    int64_t i = 8;
-    for (; i + 8 <= n; i += 8)
-      for (int64_t k = 0; k < 8; ++k) acc[k] = combine(acc[k], load(p + (i + k) * stride, i0 + i + k));
+    A acc[kLanes];  // element i goes to lane i % kLanes
+    for (int64_t k = 0; k < kLanes; ++k) acc[k] = load(p + k * stride, i0 + k);
+    int64_t i = kLanes;
+    for (; i + kLanes <= n; i += kLanes) {
+      const char* q = p + i * stride;
+      for (int64_t k = 0; k < kLanes; ++k) acc[k] = combine(acc[k], load(q + k * stride, i0 + i + k));
+    }
     for (int64_t k = 0; i < n; ++i, ++k) acc[k] = combine(acc[k], load(p + i * stride, i0 + i));
+    for (int64_t width = kLanes / 2; width >= 1; width /= 2)
+      for (int64_t k = 0; k < width; ++k) acc[k] = combine(acc[k], acc[k + width]);
+    result = acc[0];
   });
-  return combine(combine(combine(acc[0], acc[1]), combine(acc[2], acc[3])),
-                 combine(combine(acc[4], acc[5]), combine(acc[6], acc[7])));
+  return result;
 }
 
 // One run of n >= 1 elements: fixed blocks of kBlock in parallel, then combined pairwise in order.
@@ -250,6 +258,27 @@ A wrap_mul(A a, A b) {
   else return a * b;
 }
 
+// The first i in [0, n) whose value matches; one must. Contiguous runs are tested kLanes at a
+// time (a vectorizable loop) before the exact position is looked for.
+template <typename T, typename Match>
+int64_t find_first(const char* p, int64_t stride, int64_t n, const Match& match) {
+  int64_t i = 0;
+  if (stride == static_cast<int64_t>(sizeof(T))) {
+    const T* x = reinterpret_cast<const T*>(p);
+    vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+      int64_t j = 0;
+      for (; j + kLanes <= n; j += kLanes) {
+        int hits = 0;  // a count, not a bool: an integer sum vectorizes, an "or" of bools does not
+        for (int64_t k = 0; k < kLanes; ++k) hits += match(static_cast<compute_t<T>>(x[j + k])) ? 1 : 0;
+        if (hits) break;
+      }
+      i = j;
+    });
+  }
+  while (!match(value_of<T>(p + i * stride))) ++i;
+  return i;
+}
+
 template <typename V>
 struct ValueIndex {
   V value;
@@ -317,19 +346,19 @@ void reduce_with_index(ReduceKind kind, const Tensor& values, const Tensor& indi
     } else {
       // One run per output: find the extreme value (NaN wins), then its first position.
       auto load_value = [](const char* p, int64_t) { return value_of<T>(p); };
-      auto pick = [is_max](V a, V b) { return (is_nan(a) || (is_max ? a > b : a < b)) ? a : b; };
+      auto pick_max = [](V a, V b) { return (is_nan(a) || a > b) ? a : b; };
+      auto pick_min = [](V a, V b) { return (is_nan(a) || a < b) ? a : b; };
+      auto extreme = [&](const char* p, auto pick) {
+        return g.r_stride == g.es ? reduce_run<V>(p, Contig<T>{}, g.R, load_value, pick)
+                                  : reduce_run<V>(p, g.r_stride, g.R, load_value, pick);
+      };
       const int64_t grain = std::max<int64_t>(1, kGrainSize / g.R);
       parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
         for (int64_t o = lo; o < hi; ++o) {
           const char* p = g.base + g.offset(o, g.outer.size());
-          const V best = g.r_stride == g.es ? reduce_run<V>(p, Contig<T>{}, g.R, load_value, pick)
-                                            : reduce_run<V>(p, g.r_stride, g.R, load_value, pick);
-          int64_t i = 0;
-          if (is_nan(best)) {
-            while (!is_nan(value_of<T>(p + i * g.r_stride))) ++i;
-          } else {
-            while (!(value_of<T>(p + i * g.r_stride) == best)) ++i;
-          }
+          const V best = is_max ? extreme(p, pick_max) : extreme(p, pick_min);
+          const int64_t i = is_nan(best) ? find_first<T>(p, g.r_stride, g.R, [](V v) { return is_nan(v); })
+                                         : find_first<T>(p, g.r_stride, g.R, [best](V v) { return v == best; });
           acc[o] = A{best, i};
         }
       });
