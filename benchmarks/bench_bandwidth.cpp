@@ -1,5 +1,5 @@
 // The machine's memory bandwidth, measured STREAM-style on plain arrays (no ctorch): copy
-// (c = a) and add (c = a + b) of 1.6e7 float32 split over every hardware thread. The other
+// (c = a), add (c = a + b) and in-place add (a += b) of 1.6e7 float32 split over every hardware thread. The other
 // benchmarks are judged against these numbers, measured in the same run since they move between
 // runs on shared machines.
 #include <benchmark/benchmark.h>
@@ -53,5 +53,18 @@ void BM_stream_add(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * 3 * kN * int64_t{sizeof(float)});
 }
 BENCHMARK(BM_stream_add)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// a += b: three streams without the write-allocate read of a fresh destination.
+void BM_stream_add_inplace(benchmark::State& state) {
+  Arrays m;
+  for (auto _ : state) {
+    on_all_threads([&](int64_t lo, int64_t hi) {
+      for (int64_t i = lo; i < hi; ++i) m.a[i] += m.b[i];
+    });
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(state.iterations() * 3 * kN * int64_t{sizeof(float)});
+}
+BENCHMARK(BM_stream_add_inplace)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

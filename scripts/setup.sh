@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what ctorch needs to build and test, from Debian's packages.
 #   scripts/setup.sh          build + test dependencies
-#   scripts/setup.sh --bench  also PyTorch (Debian's python3-torch) for the comparison benchmarks
+#   scripts/setup.sh --bench  also PyTorch and NumPy (Debian's) for the comparison benchmarks, and
+#                             BLIS, measured against OpenBLAS by bench_blis
 set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libgtest-dev libbenchmark-dev nlohmann-json3-dev libopenblas-dev libsleef-dev)
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-torch python3-numpy)
+  packages+=(python3-torch python3-numpy libblis-dev)
 fi
 
 missing=()

@@ -83,6 +83,7 @@ class ThreadPool {
     in_parallel_region = true;
     uint64_t seen = 0;
     while (true) {
+      spin_until_next_job(seen);
       {
         std::unique_lock<std::mutex> lock(mutex_);
         wake_.wait(lock, [&] { return stopping_ || (job_ && generation_ != seen); });
@@ -92,6 +93,19 @@ class ThreadPool {
       work_on_job();
     }
   }
+
+  // After a job, a worker polls for the next one for a short while (~0.1 ms) before it sleeps:
+  // waking a sleeping thread takes tens of microseconds, longer than a whole mid-sized op, and
+  // ops often come in quick succession (as OpenMP's workers spin, for the same reason).
+  void spin_until_next_job(uint64_t seen) const {
+    for (int i = 0; i < kSpinCount; ++i) {
+      if (generation_.load(std::memory_order_acquire) != seen) return;
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+    }
+  }
+  static constexpr int kSpinCount = 4000;
 
   // Takes chunks until none are left; the last one to finish wakes the caller.
   void work_on_job() {
@@ -127,7 +141,7 @@ class ThreadPool {
   bool stopping_ = false;
   const std::function<void(int64_t)>* job_ = nullptr;
   int64_t job_chunks_ = 0, next_chunk_ = 0, pending_ = 0;
-  uint64_t generation_ = 0;
+  std::atomic<uint64_t> generation_{0};  // written under mutex_, also read by spinning workers
   std::exception_ptr error_;
 };
 
