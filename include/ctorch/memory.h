@@ -14,5 +14,6 @@ namespace ctorch::cpu {
 
 size_t cached_bytes();
 void empty_cache();
+bool caching_enabled();  // false in sanitizer builds, which free everything at once
 
 }  // namespace ctorch::cpu

@@ -171,6 +171,8 @@ size_t cached_bytes() {
   return cache.bytes;
 }
 
+bool caching_enabled() { return cpu_allocator::kCaching; }
+
 void empty_cache() {
   if (auto* cache = cpu_allocator::this_thread_cache()) cache->clear();
   auto& cache = cpu_allocator::large_cache();

@@ -403,3 +403,22 @@ TEST(ReduceErrors, Messages) {
   EXPECT_CTORCH_ERROR(Runtime, "\"cumprod_out_cpu\" not implemented for 'Bool'",
                       ctorch::cumprod(m23(), 0, ctorch::kBool));
 }
+
+TEST(ReduceMethods, SameAsTheFreeFunctions) {
+  const ctorch::Tensor t = ctorch::tensor({{1.0, 5.0, 3.0}, {4.0, 2.0, 6.0}});
+  EXPECT_EQ(t.sum().item<double>(), 21.0);
+  EXPECT_EQ(doubles(t.sum({1}, /*keepdim=*/true)), (D{9, 12}));
+  EXPECT_EQ(t.prod().item<double>(), 720.0);
+  EXPECT_EQ(doubles(t.mean({0})), (D{2.5, 3.5, 4.5}));
+  EXPECT_EQ(t.var().item<double>(), 3.5);  // sum of squared deviations 17.5 over 5
+  EXPECT_EQ(t.max().item<double>(), 6.0);
+  const auto [mins, where] = t.min(1);
+  EXPECT_EQ(doubles(mins), (D{1, 2}));
+  EXPECT_EQ(values<int64_t>(where), (I64{0, 1}));
+  EXPECT_EQ(t.argmax().item<int64_t>(), 5);
+  EXPECT_EQ(doubles(t.amax({0})), (D{4, 5, 6}));
+  EXPECT_EQ(doubles(t.cumsum(1)), (D{1, 6, 9, 4, 6, 12}));
+  EXPECT_TRUE(t.gt(0).all().item<bool>());
+  EXPECT_FALSE(t.gt(5).all().item<bool>());
+  EXPECT_TRUE(t.gt(5).any().item<bool>());
+}
