@@ -9,6 +9,7 @@
 // Methods mirror PyTorch's names; the free functions in ops.h are the same operations.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <iosfwd>
@@ -222,6 +223,12 @@ class Tensor {
   Tensor& random_(class Generator* generator = nullptr);
   Tensor& random_(int64_t to, class Generator* generator = nullptr);
   Tensor& random_(int64_t from, std::optional<int64_t> to, class Generator* generator = nullptr);
+  // random_(5, 0) means from=5, to=0 (an error), as in PyTorch: without this, the literal 0 would
+  // be a null Generator* and pick random_(to=5).
+  template <std::integral To>
+  Tensor& random_(int64_t from, To to, class Generator* generator = nullptr) {
+    return random_(from, std::optional<int64_t>(static_cast<int64_t>(to)), generator);
+  }
   Tensor& bernoulli_(double p = 0.5, class Generator* generator = nullptr);
   Tensor& bernoulli_(const Tensor& p, class Generator* generator = nullptr);
   Tensor bernoulli(class Generator* generator = nullptr) const;  // self holds the probabilities

@@ -201,6 +201,11 @@ TEST(RandomErrors, PyTorchMessagesAndNoDraws) {
   Tensor t = zeros({3});
   EXPECT_CTORCH_ERROR(Runtime, "random_ expects 'from' to be less than 'to', but got from=5 >= to=5",
                       randint(5, 5, {3}));
+  // Two integers are (from, to), even when `to` is a literal 0 (not a null generator).
+  Tensor ints = zeros({3}, kInt64);
+  EXPECT_CTORCH_ERROR(Runtime, "random_ expects 'from' to be less than 'to', but got from=5 >= to=0",
+                      ints.random_(5, 0));
+  EXPECT_EQ(values<int64_t>(ints), (std::vector<int64_t>{0, 0, 0}));
   EXPECT_CTORCH_ERROR(Runtime, "n must be non-negative, got-1", randperm(-1));
   EXPECT_CTORCH_ERROR(Runtime, "n cannot be greater than 2049 for Half type.", randperm(2050, kFloat16));
   EXPECT_CTORCH_ERROR(Runtime, "bernoulli_ expects p to be in [0, 1], but got p=1.5", t.bernoulli_(1.5));
