@@ -105,7 +105,7 @@ class ThreadPool {
 #endif
     }
   }
-  static constexpr int kSpinCount = 4000;
+  static constexpr int kSpinCount = 400000;
 
   // Takes chunks until none are left; the last one to finish wakes the caller.
   void work_on_job() {
@@ -154,12 +154,17 @@ void set_num_threads(int n) {
 
 int get_num_threads() { return ThreadPool::instance().num_threads(); }
 
+constexpr int64_t kChunksPerThread = 4;
+
 void parallel_for(int64_t begin, int64_t end, int64_t grain,
                   const std::function<void(int64_t, int64_t)>& f) {
   const int64_t range = end - begin;
   if (range <= 0) return;
   const int64_t threads = in_parallel_region ? 1 : get_num_threads();
-  const int64_t chunks = std::min<int64_t>(threads, std::max<int64_t>(1, range / std::max<int64_t>(grain, 1)));
+  // A few chunks per thread, taken first come first served: a thread slowed down (by another
+  // process on its core, as on a shared machine) then takes fewer of them.
+  const int64_t chunks =
+      std::min<int64_t>(threads * kChunksPerThread, std::max<int64_t>(1, range / std::max<int64_t>(grain, 1)));
   if (chunks <= 1) {
     f(begin, end);
     return;
