@@ -105,7 +105,7 @@ class ThreadPool {
 #endif
     }
   }
-  static constexpr int kSpinCount = 400000;
+  static constexpr int kSpinCount = 4000;
 
   // Takes chunks until none are left; the last one to finish wakes the caller.
   void work_on_job() {
