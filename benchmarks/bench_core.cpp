@@ -46,7 +46,7 @@ BENCHMARK(BM_print_3x1024x1024)->Unit(benchmark::kMicrosecond);
 // torch.cat of ten 1e6-element float32 tensors (80 MB moved)
 static void BM_cat_10x1e6(benchmark::State& state) {
   std::vector<Tensor> parts;
-  for (int i = 0; i < 10; ++i) parts.push_back(full({1000000}, i));
+  for (int i = 0; i < 10; ++i) parts.push_back(full({1000000}, static_cast<double>(i)));  // float32, as torch.full
   for (auto _ : state) benchmark::DoNotOptimize(cat(parts));
   state.SetBytesProcessed(state.iterations() * 2 * 10 * 1000000 * 4);
 }

@@ -401,6 +401,15 @@ TEST(Contiguous, TransposeOfEverySizeAndDtype) {
               << "dtype " << dtype << " size " << rows << "x" << cols << " at " << i << "," << j;
     }
   }
+  // Large enough to be split into row strips across threads, with a ragged last strip.
+  for (ScalarType dtype : {kFloat32, kInt32, kFloat64, kInt64}) {
+    for (auto [rows, cols] : std::vector<std::pair<int64_t, int64_t>>{{300, 517}, {517, 300}}) {
+      const auto got = doubles(arange(rows * cols, dtype).view({rows, cols}).t().contiguous());
+      for (int64_t i = 0; i < cols; ++i)
+        for (int64_t j = 0; j < rows; ++j)
+          ASSERT_EQ(got[i * rows + j], static_cast<double>(j * cols + i)) << "dtype " << dtype;
+    }
+  }
   // A transposed slice: rows 20 wide inside a storage 30 wide.
   Tensor wide = arange(40 * 30, kFloat32).view({40, 30}).slice(1, 5, 25).t().contiguous();
   const auto got = doubles(wide);

@@ -54,7 +54,11 @@ void copy(const Tensor& dst, const Tensor& src) {
   if (dst.numel() == 0) return;
   if (dst.dtype() == src.dtype() && dst.is_contiguous() && src.is_contiguous() &&
       dst.sizes() == src.sizes()) {
-    std::memcpy(dst.data_ptr(), src.data_ptr(), dst.nbytes());
+    char* to = static_cast<char*>(dst.data_ptr());
+    const char* from = static_cast<const char*>(src.data_ptr());
+    const auto grain = kGrainSize * static_cast<int64_t>(dst.element_size());
+    parallel_for(0, static_cast<int64_t>(dst.nbytes()), grain,
+                 [&](int64_t lo, int64_t hi) { std::memcpy(to + lo, from + lo, static_cast<size_t>(hi - lo)); });
     return;
   }
   const auto dst_strides = byte_strides(dst), src_strides = byte_strides(src);

@@ -1,5 +1,6 @@
 #include "kernels/cpu/transpose.h"
 
+#include "core/parallel.h"
 #include "kernels/cpu/cpu_features.h"
 
 #include <algorithm>
@@ -26,13 +27,14 @@ void transpose_scalar(char* out, const char* in, int64_t r0, int64_t r1, int64_t
   }
 }
 
+// Output rows [r0, r1) of a transpose.
 template <typename T>
-void transpose_tiled_scalar(char* out, const char* in, int64_t rows, int64_t cols,
+void transpose_tiled_scalar(char* out, const char* in, int64_t r0, int64_t r1, int64_t cols,
                             int64_t out_row_stride, int64_t in_col_stride) {
   constexpr int64_t kTile = 8;
-  for (int64_t r0 = 0; r0 < rows; r0 += kTile)
-    for (int64_t c0 = 0; c0 < cols; c0 += kTile)
-      transpose_scalar<T>(out, in, r0, std::min(rows, r0 + kTile), c0, std::min(cols, c0 + kTile),
+  for (int64_t rt = r0; rt < r1; rt += kTile)
+    for (int64_t ct = 0; ct < cols; ct += kTile)
+      transpose_scalar<T>(out, in, rt, std::min(r1, rt + kTile), ct, std::min(cols, ct + kTile),
                           out_row_stride, in_col_stride);
 }
 
@@ -72,21 +74,22 @@ __attribute__((target("avx"))) inline void block4x4(char* out, const char* in, i
   _mm256_storeu_pd(row(3), _mm256_permute2f128_pd(t1, t3, 0x31));
 }
 
-// Blocks of B x B, two block rows at a time so each input cache line is used whole.
+// Output rows [r0, r1) in blocks of B x B, two block rows at a time so that each input cache
+// line is used whole.
 template <typename T, int B, void (*Block)(char*, const char*, int64_t, int64_t)>
-__attribute__((target("avx"))) void transpose_avx(char* out, const char* in, int64_t rows, int64_t cols,
-                                                  int64_t out_row_stride, int64_t in_col_stride) {
+__attribute__((target("avx"))) void transpose_avx(char* out, const char* in, int64_t r0, int64_t r1,
+                                                  int64_t cols, int64_t out_row_stride, int64_t in_col_stride) {
   constexpr int64_t e = sizeof(T);
-  const int64_t full_rows = rows / B * B, full_cols = cols / B * B;
-  for (int64_t r0 = 0; r0 < full_rows; r0 += 2 * B) {
-    const int64_t strip = std::min<int64_t>(2 * B, full_rows - r0);
+  const int64_t full_rows = r0 + (r1 - r0) / B * B, full_cols = cols / B * B;
+  for (int64_t rs = r0; rs < full_rows; rs += 2 * B) {
+    const int64_t strip = std::min<int64_t>(2 * B, full_rows - rs);
     for (int64_t c0 = 0; c0 < full_cols; c0 += B) {
-      for (int64_t r = r0; r < r0 + strip; r += B)
+      for (int64_t r = rs; r < rs + strip; r += B)
         Block(out + r * out_row_stride + c0 * e, in + c0 * in_col_stride + r * e, out_row_stride, in_col_stride);
     }
   }
-  transpose_scalar<T>(out, in, 0, full_rows, full_cols, cols, out_row_stride, in_col_stride);
-  transpose_scalar<T>(out, in, full_rows, rows, 0, cols, out_row_stride, in_col_stride);
+  transpose_scalar<T>(out, in, r0, full_rows, full_cols, cols, out_row_stride, in_col_stride);
+  transpose_scalar<T>(out, in, full_rows, r1, 0, cols, out_row_stride, in_col_stride);
 }
 
 #endif
@@ -96,15 +99,21 @@ __attribute__((target("avx"))) void transpose_avx(char* out, const char* in, int
 bool transpose_copy(char* out, const char* in, int64_t rows, int64_t cols, int64_t out_row_stride,
                     int64_t in_col_stride, size_t element_size) {
   if (element_size != 4 && element_size != 8) return false;
+  auto rows_from = [&](int64_t r0, int64_t r1) {
 #ifdef CTORCH_HAVE_AVX_KERNELS
-  if (cpu_has_avx()) {
-    if (element_size == 4) transpose_avx<uint32_t, 8, block8x8>(out, in, rows, cols, out_row_stride, in_col_stride);
-    else transpose_avx<uint64_t, 4, block4x4>(out, in, rows, cols, out_row_stride, in_col_stride);
-    return true;
-  }
+    if (cpu_has_avx()) {
+      if (element_size == 4) return transpose_avx<uint32_t, 8, block8x8>(out, in, r0, r1, cols, out_row_stride, in_col_stride);
+      return transpose_avx<uint64_t, 4, block4x4>(out, in, r0, r1, cols, out_row_stride, in_col_stride);
+    }
 #endif
-  if (element_size == 4) transpose_tiled_scalar<uint32_t>(out, in, rows, cols, out_row_stride, in_col_stride);
-  else transpose_tiled_scalar<uint64_t>(out, in, rows, cols, out_row_stride, in_col_stride);
+    if (element_size == 4) return transpose_tiled_scalar<uint32_t>(out, in, r0, r1, cols, out_row_stride, in_col_stride);
+    transpose_tiled_scalar<uint64_t>(out, in, r0, r1, cols, out_row_stride, in_col_stride);
+  };
+  // Threads take strips of 16 output rows (a 64-byte input line of 4-byte elements).
+  constexpr int64_t kStrip = 16;
+  const int64_t strips = (rows + kStrip - 1) / kStrip;
+  parallel_for(0, strips, std::max<int64_t>(1, kGrainSize / (kStrip * std::max<int64_t>(cols, 1))),
+               [&](int64_t lo, int64_t hi) { rows_from(lo * kStrip, std::min(rows, hi * kStrip)); });
   return true;
 }
 
