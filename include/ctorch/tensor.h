@@ -242,9 +242,10 @@ class Tensor {
  private:
   // Every accessor goes through here, so using an undefined Tensor is an error, not a crash.
   TensorImpl& self() const {
-    CTORCH_CHECK(impl_ != nullptr, Runtime, "cannot use an undefined Tensor (it holds no data)");
+    if (impl_ == nullptr) [[unlikely]] undefined_error();
     return *impl_;
   }
+  [[noreturn, gnu::cold]] static void undefined_error();  // out of line: keeps self() inlinable
 
   std::shared_ptr<TensorImpl> impl_;
 };

@@ -89,12 +89,16 @@ struct SmallCacheOwner {
   }
 };
 
-SmallCache* this_thread_cache() {
-  if (tls_cache) [[likely]] return tls_cache;
+[[gnu::noinline]] SmallCache* new_thread_cache() {
   if (tls_cache_gone) return nullptr;
   thread_local SmallCacheOwner owner;  // frees the cache at thread exit
   tls_cache = new SmallCache;
   return tls_cache;
+}
+
+inline SmallCache* this_thread_cache() {
+  if (tls_cache) [[likely]] return tls_cache;
+  return new_thread_cache();
 }
 
 struct LargeCache {

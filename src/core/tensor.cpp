@@ -20,6 +20,10 @@ DimVector contiguous_strides(IntArrayRef sizes) {
   return strides;
 }
 
+void Tensor::undefined_error() {
+  CTORCH_FAIL(Runtime, "cannot use an undefined Tensor (it holds no data)");
+}
+
 int64_t Tensor::size(int64_t d) const { return self().sizes[wrap_dim(d, dim())]; }
 
 int64_t Tensor::stride(int64_t d) const { return self().strides[wrap_dim(d, dim())]; }

@@ -180,6 +180,17 @@ void column_pairwise(const char* p, int64_t rs, int64_t r0, int64_t n, int64_t w
   for (int64_t j = 0; j < w; ++j) out[j] = combine(out[j], scratch[j]);
 }
 
+// The leaves of the first `levels` levels of column_pairwise's tree over rows [r0, r0 + n).
+inline void split_rows(int64_t r0, int64_t n, int levels, std::vector<std::pair<int64_t, int64_t>>& parts) {
+  if (levels == 0) {
+    parts.emplace_back(r0, n);
+    return;
+  }
+  const int64_t h = n / 2;
+  split_rows(r0, h, levels - 1, parts);
+  split_rows(r0 + h, n - h, levels - 1, parts);
+}
+
 // The kept dim is the contiguous one and the reduced run is not: accumulate whole rows.
 bool column_mode(const Geometry& g) {
   return !g.outer.empty() && g.outer.back().second == g.es && g.r_stride != g.es && g.R > 1;
@@ -201,17 +212,36 @@ void reduce_all_outputs(const Geometry& g, A* out, const Load& load, const Combi
   }
   const int64_t K = g.outer.back().first;
   const int64_t col_blocks = (K + kColWidth - 1) / kColWidth;
-  const int64_t tasks = (g.out_numel / K) * col_blocks;
+  // The top levels of the pairwise tree over the rows are independent subtrees: they run as
+  // separate tasks (parallelism for a few long columns, as in sum(dim=0) of a square matrix) and
+  // are combined in tree order afterwards, so the bits are those of one sequential tree.
+  std::vector<std::pair<int64_t, int64_t>> parts;  // (first row, rows), in tree order
+  const int split_levels = g.R >= 4 * (kColBase + 1) ? 2 : g.R >= 2 * (kColBase + 1) ? 1 : 0;
+  split_rows(0, g.R, split_levels, parts);
+  const auto n_parts = static_cast<int64_t>(parts.size());
+  std::unique_ptr<A[]> partial(n_parts > 1 ? new A[static_cast<size_t>(n_parts * g.out_numel)] : nullptr);
   int64_t levels = 1;
-  for (int64_t m = g.R; m > kColBase; m -= m / 2) ++levels;
-  const int64_t grain = std::max<int64_t>(1, kGrainSize / (g.R * std::min(K, kColWidth)));
+  for (int64_t m = parts.back().second; m > kColBase; m -= m / 2) ++levels;  // the last part is the longest
+  const int64_t tasks = (g.out_numel / K) * col_blocks * n_parts;
+  const int64_t grain = std::max<int64_t>(1, kGrainSize / (parts.back().second * std::min(K, kColWidth)));
   parallel_for(0, tasks, grain, [&](int64_t lo, int64_t hi) {
     std::unique_ptr<A[]> scratch(new A[static_cast<size_t>(levels * kColWidth)]);
     for (int64_t t = lo; t < hi; ++t) {
-      const int64_t hi_pos = t / col_blocks, j0 = (t % col_blocks) * kColWidth;
+      const int64_t part = t % n_parts, block = t / n_parts;
+      const int64_t hi_pos = block / col_blocks, j0 = (block % col_blocks) * kColWidth;
       const char* p = g.base + g.offset(hi_pos, g.outer.size() - 1) + j0 * g.es;
-      column_pairwise<T>(p, g.r_stride, 0, g.R, std::min(kColWidth, K - j0), out + hi_pos * K + j0,
-                         scratch.get(), load, combine);
+      A* dst = (n_parts > 1 ? partial.get() + part * g.out_numel : out) + hi_pos * K + j0;
+      column_pairwise<T>(p, g.r_stride, parts[part].first, parts[part].second, std::min(kColWidth, K - j0),
+                         dst, scratch.get(), load, combine);
+    }
+  });
+  if (n_parts == 1) return;
+  parallel_for(0, g.out_numel, kGrainSize, [&](int64_t lo, int64_t hi) {
+    for (int64_t o = lo; o < hi; ++o) {
+      for (int64_t step = 1; step < n_parts; step *= 2)
+        for (int64_t k = 0; k + step < n_parts; k += 2 * step)
+          partial[k * g.out_numel + o] = combine(partial[k * g.out_numel + o], partial[(k + step) * g.out_numel + o]);
+      out[o] = partial[o];
     }
   });
 }
