@@ -56,6 +56,25 @@ inline bool is_grad_enabled() { return GradMode::is_enabled(); }
 
 class Node;
 
+namespace detail {
+// Node storage comes from the library's per-thread caches of small blocks (no malloc per op).
+void* pooled_allocate(size_t nbytes);
+void pooled_release(void* p, size_t nbytes);
+template <typename T>
+struct PooledAllocator {
+  using value_type = T;
+  PooledAllocator() = default;
+  template <typename U>
+  PooledAllocator(const PooledAllocator<U>&) {}  // NOLINT: rebinding
+  T* allocate(size_t n) { return static_cast<T*>(pooled_allocate(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { pooled_release(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const PooledAllocator<U>&) const { return true; }
+};
+template <typename T>
+using PooledVector = std::vector<T, PooledAllocator<T>>;
+}  // namespace detail
+
 // Where a gradient goes: input `input_nr` of `function` (an output of the forward op), together
 // with the shape and dtype the gradient must have there.
 struct Edge {
@@ -77,7 +96,7 @@ class Node : public std::enable_shared_from_this<Node> {
 
   // PyTorch's name: "AddBackward0", "torch::autograd::AccumulateGrad", ...
   virtual std::string name() const = 0;
-  const std::vector<Edge>& next_edges() const { return next_edges_; }
+  const detail::PooledVector<Edge>& next_edges() const { return next_edges_; }
   uint64_t sequence_nr() const { return sequence_nr_; }
 
   // ---- engine interface (src/autograd/) ----
@@ -92,8 +111,8 @@ class Node : public std::enable_shared_from_this<Node> {
     std::vector<std::pair<unsigned, Tensor::Hook>> hooks;
     std::weak_ptr<TensorImpl> retained;  // retain_grad(): where the gradient is also stored
   };
-  std::vector<Edge> next_edges_;
-  std::vector<Output> outputs_;
+  detail::PooledVector<Edge> next_edges_;
+  detail::PooledVector<Output> outputs_;
 
  protected:
   uint64_t sequence_nr_;

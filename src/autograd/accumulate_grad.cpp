@@ -5,14 +5,20 @@
 
 namespace ctorch::autograd {
 
-AccumulateGrad::AccumulateGrad(Tensor variable) : variable_(std::move(variable)) {
+AccumulateGrad::AccumulateGrad(const Tensor& variable) : variable_(variable.shared_impl()) {
   outputs_.resize(1);
-  outputs_[0].shape = variable_.sizes();
-  outputs_[0].dtype = variable_.dtype();
+  outputs_[0].shape = variable.sizes();
+  outputs_[0].dtype = variable.dtype();
+}
+
+Tensor AccumulateGrad::variable() const {
+  auto impl = variable_.lock();
+  return impl ? Tensor(std::move(impl)) : Tensor();
 }
 
 Tensor AccumulateGrad::run_hooks(Tensor grad) const {
-  const AutogradMeta* m = meta(variable_);
+  const Tensor v = variable();
+  const AutogradMeta* m = v.defined() ? meta(v) : nullptr;
   if (!m) return grad;
   for (const auto& [handle, hook] : m->hooks) {
     Tensor replaced = hook(grad);
@@ -22,9 +28,11 @@ Tensor AccumulateGrad::run_hooks(Tensor grad) const {
 }
 
 std::vector<Tensor> AccumulateGrad::apply(std::vector<Tensor>&& grads) {
+  const Tensor v = variable();
+  if (!v.defined()) return {};
   Tensor g = run_hooks(std::move(grads.at(0)));
   if (!g.defined()) return {};
-  AutogradMeta& m = ensure_meta(variable_);
+  AutogradMeta& m = ensure_meta(v);
   if (!m.grad.defined()) {
     // Never an alias of a tensor someone else holds (A5.4): take it only when nobody else can
     // see it, else copy. With create_graph the copy is recorded, so grad() stays differentiable.

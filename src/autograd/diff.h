@@ -24,10 +24,11 @@ auto no_grad(F&& f) {
 }
 
 // ---- elementwise (formulas/elementwise.cpp) ---------------------------------------------------------
-// compute(): the op itself. floor_divide: `//`, which has no derivative (A4.3).
+// out: the op's result, computed by the caller with grad mode off. floor_divide: `//`, which has
+// no derivative (A4.3).
 Tensor binary(kernels::cpu::BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha,
-              bool floor_divide, const std::function<Tensor()>& compute);
-Tensor unary(kernels::cpu::UnaryOp op, const Tensor& a, const std::function<Tensor()>& compute);
+              bool floor_divide, Tensor out);
+Tensor unary(kernels::cpu::UnaryOp op, const Tensor& a, Tensor out);
 Tensor where(const Tensor& condition, const Operand& a, const Operand& b);
 Tensor clamp(const Tensor& a, const std::optional<Scalar>& min, const std::optional<Scalar>& max);
 Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max);

@@ -14,6 +14,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "autograd/meta.h"
@@ -91,7 +92,7 @@ class FunctionNode : public Node {
   void release_saved() override {
     for (auto& s : saved_) s.release();
   }
-  std::vector<SavedVariable> saved_;
+  detail::PooledVector<SavedVariable> saved_;
 
  protected:
   const char* name_;
@@ -112,10 +113,14 @@ class FormulaNode final : public FunctionNode {
 
 // Wires `node`: edges from the inputs (null pointers: operands that are not tensors), history
 // on the outputs (null: an output without gradient, like max's indices), saved tensors.
-void connect(const std::shared_ptr<FunctionNode>& node, std::initializer_list<const Tensor*> inputs,
-             std::initializer_list<const Tensor*> outputs, std::initializer_list<Save> saves);
-void connect(const std::shared_ptr<FunctionNode>& node, const std::vector<const Tensor*>& inputs,
-             const std::vector<const Tensor*>& outputs, const std::vector<Save>& saves);
+void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* const> inputs,
+             std::span<const Tensor* const> outputs, std::span<const Save> saves);
+
+// Nodes and autograd records come from the per-thread caches of small blocks.
+template <typename T, typename... Args>
+std::shared_ptr<T> make_pooled(Args&&... args) {
+  return std::allocate_shared<T>(detail::PooledAllocator<T>(), std::forward<Args>(args)...);
+}
 
 // The op's node, or null when no output is floating (A1.3: integer results never require grad).
 template <typename F>
@@ -125,8 +130,10 @@ std::shared_ptr<Node> record(const char* name, std::initializer_list<const Tenso
   bool floating = false;
   for (const Tensor* out : outputs) floating |= out && out->defined() && out->is_floating_point();
   if (!floating) return nullptr;
-  auto node = std::make_shared<FormulaNode<F>>(name, std::move(formula));
-  connect(node, inputs, outputs, saves);
+  auto node = make_pooled<FormulaNode<F>>(name, std::move(formula));
+  connect(node, std::span<const Tensor* const>(inputs.begin(), inputs.size()),
+          std::span<const Tensor* const>(outputs.begin(), outputs.size()),
+          std::span<const Save>(saves.begin(), saves.size()));
   return node;
 }
 template <typename F>
@@ -136,7 +143,7 @@ std::shared_ptr<Node> record(const char* name, const std::vector<const Tensor*>&
   bool floating = false;
   for (const Tensor* out : outputs) floating |= out && out->defined() && out->is_floating_point();
   if (!floating) return nullptr;
-  auto node = std::make_shared<FormulaNode<F>>(name, std::move(formula));
+  auto node = make_pooled<FormulaNode<F>>(name, std::move(formula));
   connect(node, inputs, outputs, saves);
   return node;
 }

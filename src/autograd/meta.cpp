@@ -11,7 +11,7 @@ namespace ctorch::autograd {
 
 AutogradMeta& ensure_meta(const Tensor& t) {
   auto& slot = t.impl()->autograd;
-  if (!slot) slot = std::make_shared<AutogradMeta>();
+  if (!slot) slot = make_pooled<AutogradMeta>();
   return *slot;
 }
 
@@ -43,10 +43,8 @@ std::shared_ptr<Node> grad_fn_of(const Tensor& t) {
 
 std::shared_ptr<Node> grad_accumulator(const Tensor& t) {
   AutogradMeta& m = ensure_meta(t);
-  if (auto acc = m.grad_accumulator.lock()) return acc;
-  auto acc = std::make_shared<AccumulateGrad>(t);
-  m.grad_accumulator = acc;
-  return acc;
+  if (!m.grad_accumulator) m.grad_accumulator = make_pooled<AccumulateGrad>(t);
+  return m.grad_accumulator;
 }
 
 Edge gradient_edge(const Tensor& t) {

@@ -26,7 +26,7 @@ struct ViewInfo {
 struct AutogradMeta {
   std::shared_ptr<Node> grad_fn;
   uint32_t output_nr = 0;
-  std::weak_ptr<Node> grad_accumulator;  // a leaf's AccumulateGrad, while some graph holds it
+  std::shared_ptr<Node> grad_accumulator;  // a leaf's AccumulateGrad (it refers back weakly)
   Tensor grad;
   bool retains_grad = false;
   std::vector<std::pair<unsigned, Tensor::Hook>> hooks;  // a leaf's hooks (non-leaves: on grad_fn)

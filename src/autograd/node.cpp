@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "autograd/function.h"
+#include "core/cpu_allocator.h"
 #include "ctorch/factory.h"
 #include "ctorch/reduce.h"
 
@@ -15,6 +16,9 @@ thread_local uint64_t next_sequence_nr = 0;
 
 Node::Node() : sequence_nr_(next_sequence_nr++) {}
 Node::~Node() = default;
+
+void* detail::pooled_allocate(size_t nbytes) { return cpu_allocator::allocate(nbytes).data; }
+void detail::pooled_release(void* p, size_t nbytes) { cpu_allocator::release({p, cpu_allocator::block_size(nbytes)}); }
 
 bool should_record(const std::vector<Tensor>& ts) {
   for (const Tensor& t : ts)
@@ -80,8 +84,8 @@ ScalarType Ctx::input_dtype(size_t input) const { return node_.next_edges_[input
 
 // ---- connect ----------------------------------------------------------------------------------------
 
-void connect(const std::shared_ptr<FunctionNode>& node, const std::vector<const Tensor*>& inputs,
-             const std::vector<const Tensor*>& outputs, const std::vector<Save>& saves) {
+void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* const> inputs,
+             std::span<const Tensor* const> outputs, std::span<const Save> saves) {
   node->next_edges_.reserve(inputs.size());
   for (const Tensor* in : inputs) {
     node->next_edges_.push_back(in && in->defined() ? gradient_edge(*in) : Edge{});
@@ -106,12 +110,6 @@ void connect(const std::shared_ptr<FunctionNode>& node, const std::vector<const 
   for (size_t i = 0; i < saves.size(); ++i) {
     if (saves[i].output >= 0) node->saved_[i] = SavedVariable(*outputs[static_cast<size_t>(saves[i].output)], true);
   }
-}
-
-void connect(const std::shared_ptr<FunctionNode>& node, std::initializer_list<const Tensor*> inputs,
-             std::initializer_list<const Tensor*> outputs, std::initializer_list<Save> saves) {
-  connect(node, std::vector<const Tensor*>(inputs), std::vector<const Tensor*>(outputs),
-          std::vector<Save>(saves));
 }
 
 // ---- helpers for formulas -----------------------------------------------------------------------------

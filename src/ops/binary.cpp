@@ -132,8 +132,8 @@ Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& 
                  bool floor_divide = false) {
   if (!dest) {
     if (autograd::should_record(a, b)) {
-      return autograd::diff::binary(op, a, b, alpha, floor_divide,
-                                    [&] { return binary_kernel(op, a, b, alpha, nullptr); });
+      Tensor out = autograd::diff::no_grad([&] { return binary_kernel(op, a, b, alpha, nullptr); });
+      return autograd::diff::binary(op, a, b, alpha, floor_divide, std::move(out));
     }
     return binary_kernel(op, a, b, alpha, nullptr);
   }

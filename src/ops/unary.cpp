@@ -64,7 +64,8 @@ Tensor unary_kernel(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
 Tensor unary_op(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
   if (!dest) {
     if (autograd::should_record(a)) {
-      return autograd::diff::unary(spec.op, a, [&] { return unary_kernel(spec, a, nullptr); });
+      Tensor out = autograd::diff::no_grad([&] { return unary_kernel(spec, a, nullptr); });
+      return autograd::diff::unary(spec.op, a, std::move(out));
     }
     return unary_kernel(spec, a, nullptr);
   }

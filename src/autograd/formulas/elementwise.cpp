@@ -36,8 +36,7 @@ Tensor not_implemented(const Tensor& out, const Tensor* a, const Tensor* b, cons
 }  // namespace
 
 Tensor binary(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, bool floor_divide,
-              const std::function<Tensor()>& compute) {
-  Tensor out = no_grad(compute);
+              Tensor out) {
   const Tensor* ta = a.tensor();
   const Tensor* tb = b.tensor();
   const bool a_rg = ta && ta->requires_grad(), b_rg = tb && tb->requires_grad();
@@ -167,8 +166,7 @@ Tensor binary(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alp
   }
 }
 
-Tensor unary(UnaryOp op, const Tensor& a, const std::function<Tensor()>& compute) {
-  Tensor out = no_grad(compute);
+Tensor unary(UnaryOp op, const Tensor& a, Tensor out) {
   // Formulas of the input x (saved) or of the output (saved as output 0).
   auto of_input = [&](const char* name, Tensor (*f)(const Tensor& g, const Tensor& x)) {
     record(name, {&a}, {&out}, {save(a)}, [f](Ctx& c) { return grads{f(c.grad(), c.saved(0))}; });
