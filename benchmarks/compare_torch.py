@@ -87,6 +87,29 @@ CASES = [
     ("bench_random", "BM_randint/1000000", "torch.manual_seed(0)", "torch.randint(0, 1000, (1000000,))",
      "g = np.random.default_rng(0)", "g.integers(0, 1000, 1000000)", 1000000 * 8, None),
 ]
+# Autograd (PyTorch only): the same graphs from Python.
+MLP_SETUP = ("torch.manual_seed(0); x = torch.randn(128, 256); "
+             "w1 = (torch.randn(256, 512) * 0.05).requires_grad_(); b1 = torch.zeros(512, requires_grad=True); "
+             "w2 = (torch.randn(512, 512) * 0.05).requires_grad_(); b2 = torch.zeros(512, requires_grad=True); "
+             "w3 = (torch.randn(512, 10) * 0.05).requires_grad_(); b3 = torch.zeros(10, requires_grad=True)\n"
+             "def step():\n"
+             "    h = torch.addmm(b1, x, w1).relu(); h = torch.addmm(b2, h, w2).relu()\n"
+             "    torch.addmm(b3, h, w3).pow(2).mean().backward()\n"
+             "    for p in (w1, b1, w2, b2, w3, b3): p.grad = None")
+CHAIN_SETUP = ("x = torch.ones(1, requires_grad=True)\n"
+               "def chain():\n"
+               "    y = x\n"
+               "    for _ in range(50): y = y * 1.001 + 0.001\n"
+               "    y.backward(); x.grad = None")
+CASES += [
+    ("bench_autograd", "BM_autograd_add_tiny", "a = torch.ones(1, requires_grad=True); b = torch.ones(1, requires_grad=True)",
+     "a + b", None, None, None, None),
+    ("bench_autograd", "BM_autograd_add_tiny_no_grad", "a = torch.ones(1); b = torch.ones(1)", "a + b",
+     None, None, None, None),
+    ("bench_autograd", "BM_autograd_chain_100", CHAIN_SETUP, "chain()", None, None, None, None),
+    ("bench_autograd", "BM_autograd_mlp", MLP_SETUP, "step()", None, None, None,
+     3 * 2 * 128 * (256 * 512 + 512 * 512 + 512 * 10)),
+]
 UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 

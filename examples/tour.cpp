@@ -2,8 +2,8 @@
 //
 // Each block is one notebook cell of the PyTorch tutorial this project starts from
 // ("In [67]" ...); the Python is in the comment above the C++ that does the same, and the output
-// is what the tutorial shows. Cells that need capabilities ctorch does not have yet (gradients,
-// NumPy) join the tour when those land.
+// is what the tutorial shows. Cells that need capabilities ctorch does not have yet (NumPy) join
+// the tour when those land.
 #include <ctorch/ctorch.h>
 
 #include <iostream>
@@ -145,6 +145,19 @@ int main() {
   Device mps_or_cpu = mps::is_available() ? Device("mps") : Device("cpu");
   TENSOR_2 = TENSOR_2.to(mps_or_cpu);
   std::cout << "Device: " << TENSOR_2.device().str() << "\n\n";
+
+  // ---- Gradients ---------------------------------------------------------------------------
+  cell(100);  // X = torch.tensor([3., 2., 1.], requires_grad=True, device='mps'); y = X.sum()
+              // y.backward(); print(f'Gradients after automatic differentiation: {TENSOR_0.grad}')
+  Tensor X = tensor({3., 2., 1.}, TensorOptions().device(mps_or_cpu).requires_grad(true));
+  Tensor y = X.sum();
+  y.backward();
+  // The tutorial prints TENSOR_0.grad, not X.grad: TENSOR_0 (cell 93) never took part in a
+  // backward, so it has no gradient (None). The gradient of y = X.sum() is in X.grad: all ones.
+  const Tensor tensor_0_grad = TENSOR_0.grad();
+  std::cout << "Gradients after automatic differentiation: "
+            << (tensor_0_grad.defined() ? repr(tensor_0_grad) : "None") << "\n";
+  std::cout << "X.grad: " << X.grad() << "\n\n";
 
   // ---- From other memory: NumPy's array in the tutorial, a C++ buffer here ----------------
   cell(102);  // tensor = torch.from_numpy(np.arange(1., 10.).reshape((3, 3)))

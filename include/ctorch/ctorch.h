@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ctorch/activation.h"
+#include "ctorch/autograd.h"
 #include "ctorch/device.h"
 #include "ctorch/dispatch.h"
 #include "ctorch/dtype.h"

@@ -46,7 +46,12 @@ Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> m
 Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max = std::nullopt);
 Tensor clamp_min(const Tensor& a, const Scalar& min);
 Tensor clamp_max(const Tensor& a, const Scalar& max);
+Tensor clamp_min(const Tensor& a, const Tensor& min);
+Tensor clamp_max(const Tensor& a, const Tensor& max);
 Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value);
+Tensor masked_fill(const Tensor& a, const Tensor& mask, const Tensor& value);  // value: 0-dim
+// round(x * 10^d) / 10^d (negative d: round(x / 10^-d) * 10^-d), as torch.round(decimals=d).
+Tensor round(const Tensor& a, int64_t decimals);
 
 // ---- operators ----------------------------------------------------------------------------------
 #define CTORCH_DECLARE_OPERATOR(op)                              \

@@ -11,6 +11,7 @@
 //   try { t[5]; } catch (const ctorch::IndexError& e) { e.what(); }
 #pragma once
 
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -42,7 +43,13 @@ class TypeError : public Error {
   explicit TypeError(const std::string& message) : Error(ErrorKind::Type, message) {}
 };
 
+// Warnings (Python's UserWarning, e.g. reading .grad of a non-leaf): written to stderr as
+// "UserWarning: <text>" unless a handler is installed. Returns the previous handler.
+using WarningHandler = std::function<void(const std::string&)>;
+WarningHandler set_warning_handler(WarningHandler handler);
+
 namespace detail {
+void warn(const std::string& message);
 template <typename... Args>
 std::string str_cat(const Args&... args) {
   std::ostringstream out;

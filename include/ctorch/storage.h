@@ -5,7 +5,9 @@
 // `a.storage() == b.storage()` tells whether two tensors see the same memory.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -31,6 +33,14 @@ class Storage {
 
   bool operator==(const Storage& other) const { return impl_ == other.impl_; }
 
+  // Note [Version counter]: every in-place write into the storage bumps it, so all views and
+  // detach() results share it; autograd compares it with the version a saved tensor had
+  // (autograd.md A5.5).
+  uint32_t version() const { return impl_ ? impl_->version.load(std::memory_order_relaxed) : 0; }
+  void bump_version() const {
+    if (impl_) impl_->version.fetch_add(1, std::memory_order_relaxed);
+  }
+
  private:
   struct Impl {
     Impl(void* d, size_t n, Device dev, Deleter del)
@@ -42,6 +52,7 @@ class Storage {
     size_t nbytes;
     Device device;
     Deleter deleter;
+    std::atomic<uint32_t> version{0};
   };
   std::shared_ptr<Impl> impl_;
 };

@@ -11,11 +11,13 @@
 
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "ctorch/device.h"
@@ -33,6 +35,9 @@
 namespace ctorch {
 
 struct ValuesIndices;  // reduce.h: what max/min along a dim return
+namespace autograd {
+class Node;  // autograd.h: a recorded backward function (grad_fn)
+}  // namespace autograd
 
 class Tensor {
  public:
@@ -81,9 +86,41 @@ class Tensor {
   template <typename T>
   T item() const { return item().to<T>(); }
 
-  // ---- autograd flags (the graph itself comes with autograd) ----------------------------------
+  // ---- autograd (autograd.h has grad mode, Node, backward() and grad() as functions) ---------
   bool requires_grad() const { return self().requires_grad; }
-  Tensor& requires_grad_(bool requires_grad = true);
+  Tensor& requires_grad_(bool requires_grad = true);  // only on leaves (a no-op True elsewhere)
+  void set_requires_grad(bool requires_grad);         // Python's `t.requires_grad = b`
+  bool is_leaf() const;                                // no grad_fn
+  std::shared_ptr<autograd::Node> grad_fn() const;     // null for leaves; ->name(): "AddBackward0"
+  // The accumulated gradient: undefined until a backward reaches this leaf (or a non-leaf that
+  // retains its grad); set_grad(Tensor()) resets it, like `t.grad = None`.
+  Tensor grad() const;
+  Tensor& mutable_grad();
+  void set_grad(const Tensor& grad);
+  // gradient: undefined means ones for a one-element tensor; retain_graph defaults to
+  // create_graph; inputs: accumulate into these tensors only.
+  void backward(const Tensor& gradient = Tensor(), std::optional<bool> retain_graph = std::nullopt,
+                bool create_graph = false,
+                const std::optional<std::vector<Tensor>>& inputs = std::nullopt) const;
+  void retain_grad() const;  // a non-leaf keeps its gradient in grad() too
+  bool retains_grad() const;
+  Tensor detach() const;     // same storage and version counter, no history, requires_grad false
+  Tensor& detach_();
+  int64_t _version() const;  // Note [Version counter] in storage.h
+  // Runs when this tensor's gradient has been computed, in registration order; a returned
+  // (defined) tensor replaces the gradient. Hooks returning void only observe.
+  using Hook = std::function<Tensor(const Tensor&)>;
+  unsigned register_hook(Hook hook) const;
+  template <typename F>
+    requires std::is_void_v<std::invoke_result_t<F&, const Tensor&>>
+  unsigned register_hook(F hook) const {
+    return register_hook(Hook([h = std::move(hook)](const Tensor& g) mutable {
+      h(g);
+      return Tensor();
+    }));
+  }
+  void remove_hook(unsigned handle) const;
+  const std::shared_ptr<TensorImpl>& shared_impl() const { return impl_; }
 
   // Gives the tensor `sizes` with contiguous strides, keeping its storage when it is large
   // enough and its values in row-major order (like PyTorch; new elements are uninitialized).
@@ -115,6 +152,12 @@ class Tensor {
   std::vector<Tensor> split(int64_t split_size, int64_t dim = 0) const;
   std::vector<Tensor> split(const std::vector<int64_t>& split_sizes, int64_t dim = 0) const;
   std::vector<Tensor> split_with_sizes(IntArrayRef split_sizes, int64_t dim = 0) const;
+  // In-place views: this tensor itself takes the new geometry.
+  Tensor& t_();
+  Tensor& transpose_(int64_t dim0, int64_t dim1);
+  Tensor& squeeze_();
+  Tensor& squeeze_(int64_t dim);
+  Tensor& unsqueeze_(int64_t dim);
 
   // Python indexing: t[1], t[{Slice(0, 2), 1}], t[{Ellipsis, None}].
   Tensor index(std::initializer_list<TensorIndex> indices) const;
@@ -203,6 +246,13 @@ class Tensor {
   Tensor clamp(const std::optional<Tensor>& min, const std::optional<Tensor>& max = std::nullopt) const;
   Tensor masked_fill(const Tensor& mask, const Scalar& value) const;
   Tensor& masked_fill_(const Tensor& mask, const Scalar& value);
+  Tensor masked_fill(const Tensor& mask, const Tensor& value) const;  // value: a 0-dim tensor
+  Tensor& masked_fill_(const Tensor& mask, const Tensor& value);
+  Tensor round(int64_t decimals) const;
+  Tensor clamp_min(const Scalar& min) const;
+  Tensor clamp_min(const Tensor& min) const;
+  Tensor clamp_max(const Scalar& max) const;
+  Tensor clamp_max(const Tensor& max) const;
   // ---- sorting and activations (sorting.h and activation.h have the free functions) ----------
   // `struct ValuesIndices` declares ctorch::ValuesIndices (defined in reduce.h) here.
   struct ValuesIndices sort(int64_t dim = -1, bool descending = false, bool stable = false) const;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "ctorch/dtype.h"
@@ -13,13 +14,21 @@
 
 namespace ctorch {
 
+namespace autograd {
+struct AutogradMeta;  // src/autograd/meta.h: grad_fn, grad, hooks, view base
+}  // namespace autograd
+
 struct TensorImpl {
   Storage storage;
   int64_t storage_offset = 0;
   Size sizes;
   DimVector strides;
   ScalarType dtype = ScalarType::Float32;
+  // True for a leaf that requires grad and for every tensor with a grad_fn (autograd.md A1.1):
+  // the one flag an op reads to decide whether to record (nothing else when it is false).
   bool requires_grad = false;
+  // grad_fn, grad, hooks, view base: null until the tensor takes part in autograd.
+  std::shared_ptr<autograd::AutogradMeta> autograd;
   int64_t numel = 0;  // product of sizes, kept in step by the constructor
 
   TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarType t);

@@ -1,5 +1,8 @@
 #include "ctorch/error.h"
 
+#include <iostream>
+#include <mutex>
+
 namespace ctorch::detail {
 
 void throw_error(ErrorKind kind, const std::string& message) {
@@ -22,3 +25,38 @@ void internal_assert_fail(const char* expr, const char* file, int line) {
 }
 
 }  // namespace ctorch::detail
+
+namespace ctorch {
+
+namespace {
+// One handler for the process; warnings are rare, so a mutex keeps it simple and thread-safe.
+std::mutex& handler_mutex() {
+  static std::mutex m;
+  return m;
+}
+WarningHandler& handler() {
+  static WarningHandler h;
+  return h;
+}
+}  // namespace
+
+WarningHandler set_warning_handler(WarningHandler h) {
+  std::lock_guard<std::mutex> lock(handler_mutex());
+  std::swap(handler(), h);
+  return h;
+}
+
+void detail::warn(const std::string& message) {
+  WarningHandler h;
+  {
+    std::lock_guard<std::mutex> lock(handler_mutex());
+    h = handler();
+  }
+  if (h) {
+    h(message);
+  } else {
+    std::cerr << "UserWarning: " << message << '\n';
+  }
+}
+
+}  // namespace ctorch

@@ -30,9 +30,8 @@ Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
 }
 
 Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset) {
-  auto impl = new_impl(base.storage(), offset, std::move(sizes), std::move(strides), base.dtype());
-  impl->requires_grad = base.requires_grad();
-  return Tensor(std::move(impl));
+  // No autograd state: a view op that records gives the view its history (autograd/function.h).
+  return Tensor(new_impl(base.storage(), offset, std::move(sizes), std::move(strides), base.dtype()));
 }
 
 void apply_requires_grad_option(Tensor& t, const TensorOptions& options) {

@@ -47,11 +47,5 @@ Scalar Tensor::item() const {
   return dispatch(dtype(), [&]<typename T>() -> Scalar { return Scalar(*static_cast<T*>(data_ptr())); });
 }
 
-Tensor& Tensor::requires_grad_(bool requires_grad) {
-  CTORCH_CHECK(!requires_grad || is_floating_point(), Runtime,
-               "only Tensors of floating point dtype can require gradients");
-  self().requires_grad = requires_grad;
-  return *this;
-}
 
 }  // namespace ctorch

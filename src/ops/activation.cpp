@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "ctorch/elementwise.h"
@@ -45,13 +46,22 @@ std::string format_p(double p) {
 }  // namespace
 
 Tensor softmax(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) {
+    if (dtype && *dtype != self.dtype()) return softmax(self.to(*dtype), dim);
+    return autograd::diff::softmax(self, dim, false);
+  }
   return softmax_impl(self, dim, dtype, false);
 }
 Tensor log_softmax(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) {
+    if (dtype && *dtype != self.dtype()) return log_softmax(self.to(*dtype), dim);
+    return autograd::diff::softmax(self, dim, true);
+  }
   return softmax_impl(self, dim, dtype, true);
 }
 
 Tensor logsumexp(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  if (autograd::should_record(self)) return autograd::diff::logsumexp(self, dim, keepdim);
   if (is_integral(self.dtype(), /*include_bool=*/true)) {
     return logsumexp(self.to(get_default_dtype()), dim, keepdim);
   }
@@ -68,6 +78,7 @@ Tensor norm(const Tensor& self, double p, IntArrayRef dim, bool keepdim) {
   CTORCH_CHECK(self.is_floating_point(), Runtime,
                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got ",
                legacy_name(self.dtype()));
+  if (autograd::should_record(self)) return autograd::diff::norm(self, p, dim, keepdim);
   const double inf = std::numeric_limits<double>::infinity();
   if (self.numel() == 0 && (p < 0 || p == inf)) {
     CTORCH_CHECK(!dim.empty(), Runtime, "linalg.vector_norm cannot compute the ", format_p(p),
@@ -97,6 +108,7 @@ Tensor norm(const Tensor& self, double p, IntArrayRef dim, bool keepdim) {
 }
 
 Tensor lerp(const Tensor& start, const Tensor& end, const Scalar& weight) {
+  if (autograd::should_record(start, end)) return autograd::diff::lerp(start, end, weight);
   CTORCH_CHECK(start.dtype() == end.dtype(), Runtime, "expected dtype ",
                type_meta_name(start.dtype()), " for `end` but got dtype ",
                type_meta_name(end.dtype()));
@@ -120,6 +132,7 @@ Tensor lerp(const Tensor& start, const Tensor& end, const Scalar& weight) {
 }
 
 Tensor lerp(const Tensor& start, const Tensor& end, const Tensor& weight) {
+  if (autograd::should_record(start, end, weight)) return autograd::diff::lerp(start, end, weight);
   CTORCH_CHECK(start.dtype() == end.dtype(), Runtime, "expected dtype ",
                type_meta_name(start.dtype()), " for `end` but got dtype ",
                type_meta_name(end.dtype()));
@@ -140,6 +153,7 @@ Tensor lerp(const Tensor& start, const Tensor& end, const Tensor& weight) {
 Tensor nan_to_num(const Tensor& self, std::optional<double> nan, std::optional<double> posinf,
                   std::optional<double> neginf) {
   if (!self.is_floating_point()) return self.clone();
+  if (autograd::should_record(self)) return autograd::diff::nan_to_num(self, nan, posinf, neginf);
   Tensor out = make_contiguous(self.sizes(), self.dtype(), self.device());
   kernels::cpu::nan_to_num(out, self, nan.value_or(0.0), posinf, neginf);
   return out;

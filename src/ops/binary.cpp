@@ -3,6 +3,7 @@
 // BinaryOps.cpp and TensorIterator's type promotion.
 #include <algorithm>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/elementwise.h"
 #include "ctorch/ops.h"
@@ -93,8 +94,8 @@ bool integer_division(BinaryOp op) {
          op == BinaryOp::Fmod;
 }
 
-// The whole path of a binary op. `dest` is the out= tensor or, in place, self; else null.
-Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
+// The arithmetic path of a binary op. `dest` is the out= tensor or, in place, self; else null.
+Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
   const BinarySpec spec = spec_of(op);
   const ScalarType common = result_type({a, b});
   check_operands(spec, a, b, common, alpha);
@@ -123,6 +124,26 @@ Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& 
   check_destination(*dest, result, shape, a.tensor() && dest->is_same(*a.tensor()));
   write_result(*dest, result, {x, y}, [&](const Tensor& out) { kernels::cpu::binary(op, out, x, y, alpha); });
   return *dest;
+}
+
+// The whole path: autograd records around the arithmetic when an operand requires grad.
+// floor_divide: `//`, which PyTorch does not differentiate (autograd.md A4.3).
+Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest,
+                 bool floor_divide = false) {
+  if (!dest) {
+    if (autograd::should_record(a, b)) {
+      Tensor out = autograd::diff::no_grad([&] { return binary_kernel(op, a, b, alpha, nullptr); });
+      return autograd::diff::binary(op, a, b, alpha, floor_divide, std::move(out));
+    }
+    return binary_kernel(op, a, b, alpha, nullptr);
+  }
+  if (autograd::should_record(*dest, a, b)) {
+    if (!a.tensor() || !dest->is_same(*a.tensor())) autograd::fail_out_with_grad(spec_of(op).kernel_name);
+    return autograd::apply_inplace(*dest, [&](const Tensor& before) {
+      return binary_op(op, before, b, alpha, nullptr, floor_divide);
+    });
+  }
+  return binary_kernel(op, a, b, alpha, dest);
 }
 
 BinaryOp div_op(std::optional<std::string_view> mode) {
@@ -169,7 +190,6 @@ Tensor& Tensor::div_(const Operand& other, std::optional<std::string_view> mode)
   Tensor Tensor::name(const Operand& other) const { return ctorch::name(*this, other); }     \
   Tensor& Tensor::name##_(const Operand& other) { return name##_out(*this, *this, other); }
 CTORCH_DEFINE_BINARY(mul, BinaryOp::Mul)
-CTORCH_DEFINE_BINARY(floor_divide, BinaryOp::DivFloor)
 CTORCH_DEFINE_BINARY(remainder, BinaryOp::Remainder)
 CTORCH_DEFINE_BINARY(fmod, BinaryOp::Fmod)
 CTORCH_DEFINE_BINARY(pow, BinaryOp::Pow)
@@ -191,6 +211,15 @@ CTORCH_DEFINE_BINARY(bitwise_xor, BinaryOp::BitwiseXor)
 CTORCH_DEFINE_BINARY(bitwise_left_shift, BinaryOp::LeftShift)
 CTORCH_DEFINE_BINARY(bitwise_right_shift, BinaryOp::RightShift)
 #undef CTORCH_DEFINE_BINARY
+Tensor floor_divide(const Operand& a, const Operand& b) {
+  return binary_op(BinaryOp::DivFloor, a, b, 1, nullptr, /*floor_divide=*/true);
+}
+Tensor& floor_divide_out(Tensor& out, const Operand& a, const Operand& b) {
+  binary_op(BinaryOp::DivFloor, a, b, 1, &out, /*floor_divide=*/true);
+  return out;
+}
+Tensor Tensor::floor_divide(const Operand& other) const { return ctorch::floor_divide(*this, other); }
+Tensor& Tensor::floor_divide_(const Operand& other) { return floor_divide_out(*this, *this, other); }
 
 // ---- operators ------------------------------------------------------------------------------------
 #define CTORCH_DEFINE_OPERATOR(op, fn)                                                        \

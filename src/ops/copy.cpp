@@ -2,6 +2,7 @@
 // arithmetic is kernels::cpu::copy / fill.
 #include <algorithm>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/kernels.h"
@@ -39,12 +40,14 @@ bool may_overlap(const Tensor& a, const Tensor& b) {
 Tensor Tensor::contiguous() const { return is_contiguous() ? *this : clone(); }
 
 Tensor Tensor::clone() const {
+  if (autograd::should_record(*this)) return autograd::diff::clone(*this);
   Tensor out = make_contiguous(sizes(), dtype(), device());
   kernels::cpu::copy(out, *this);
   return out;
 }
 
 Tensor& Tensor::copy_(const Tensor& src) {
+  if (autograd::should_record_inplace(*this, src)) return autograd::diff::copy_(*this, src);
   // src broadcasts to self, never the reverse (R9.3); the messages are the broadcast ones.
   const Size shape = broadcast_pair(sizes(), src.sizes());
   CTORCH_CHECK(shape == sizes(), Runtime, "output with shape ", IntArrayRef(sizes()),
@@ -58,17 +61,23 @@ Tensor& Tensor::copy_(const Tensor& src) {
   // Reading what we are writing would see half-updated values: go through a copy then.
   const Tensor source = may_overlap(*this, src) ? src.clone() : src;
   kernels::cpu::copy(*this, source.expand(sizes()));
+  storage().bump_version();  // Note [Version counter]
   return *this;
 }
 
 Tensor& Tensor::fill_(const Scalar& value) {
+  if (autograd::should_record_inplace(*this)) return autograd::diff::fill_(*this, value, false);
   CTORCH_CHECK(scalar_fits(value, dtype(), /*check_floats=*/true), Runtime,
                "value cannot be converted to type ", cpp_type_name(dtype()), " without overflow");
   kernels::cpu::fill(*this, value);
+  storage().bump_version();
   return *this;
 }
 
-Tensor& Tensor::zero_() { return fill_(0); }
+Tensor& Tensor::zero_() {
+  if (autograd::should_record_inplace(*this)) return autograd::diff::fill_(*this, 0, true);
+  return fill_(0);
+}
 
 Tensor Tensor::to(ScalarType dtype, bool copy) const { return to(device(), dtype, copy); }
 
@@ -78,6 +87,7 @@ Tensor Tensor::to(Device target, ScalarType dtype, bool copy) const {
   const bool same_device =
       target.type() == device().type() && (!target.has_index() || target.index() == std::max(device().index(), 0));
   if (!copy && same_device && dtype == this->dtype()) return *this;
+  if (autograd::should_record(*this)) return autograd::diff::to(*this, dtype);
   Tensor out = make_contiguous(sizes(), dtype, target);  // fails clearly for absent devices
   kernels::cpu::copy(out, *this);
   return out;

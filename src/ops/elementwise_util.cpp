@@ -39,7 +39,11 @@ void write_result(Tensor& dest, ScalarType result, std::initializer_list<Tensor>
     if (in.storage() == dest.storage() && !same_elements(in, dest)) direct = false;
   for (int64_t d = 0; d < dest.dim(); ++d)
     if (dest.sizes()[d] > 1 && dest.strides()[d] == 0) direct = false;
-  if (direct) return compute(dest);
+  if (direct) {
+    compute(dest);
+    dest.storage().bump_version();  // Note [Version counter]; the copy_ below bumps it otherwise
+    return;
+  }
   Tensor tmp = make_contiguous(dest.sizes(), result, dest.device());
   compute(tmp);
   dest.copy_(tmp);

@@ -1,6 +1,7 @@
 // index_select, gather, scatter, scatter_add, masked_select, nonzero and take: PyTorch's checks
 // and shapes (aten/src/ATen/native/TensorAdvancedIndexing.cpp, ScatterGatherChecks.h), the
 // element moves through ops/advanced_index and kernels::cpu::index / nonzero.
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "ctorch/factory.h"
@@ -87,9 +88,14 @@ Tensor& scatter_impl(Tensor& self, int64_t dim, const Tensor& index, const Tenso
   return self;
 }
 
+// In-place writes bump the version counter (Note [Version counter]); bumping before the write is
+// equivalent, as nothing reads the counter in between.
+void bump_version_after_write(const Tensor& self) { self.storage().bump_version(); }
+
 }  // namespace
 
 Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
+  if (autograd::should_record(self)) return autograd::diff::index_select(self, dim, index);
   dim = wrap_dim(dim, self.dim());
   const int64_t numel = index.numel();
   CTORCH_CHECK(index.dim() <= 1, Index, "index_select(): Index is supposed to be a vector");
@@ -108,6 +114,7 @@ Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
 }
 
 Tensor gather(const Tensor& self, int64_t dim, const Tensor& index) {
+  if (autograd::should_record(self)) return autograd::diff::gather(self, dim, index);
   dim = wrap_dim(dim, self.dim());
   if (index.numel() == 0) return empty(index.sizes(), TensorOptions().dtype(self.dtype()));
   CTORCH_CHECK(index.dtype() == kInt64, Runtime, "gather(): Expected dtype int64 for index");
@@ -126,17 +133,27 @@ Tensor gather(const Tensor& self, int64_t dim, const Tensor& index) {
 }
 
 Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  if (autograd::should_record(self, src)) return autograd::diff::scatter(self, dim, index, &src, 0, false);
   Tensor out = self.clone();
   return scatter_(out, dim, index, src);
 }
 Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  if (autograd::should_record(self)) return autograd::diff::scatter(self, dim, index, nullptr, value, false);
   Tensor out = self.clone();
   return scatter_(out, dim, index, value);
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  if (autograd::should_record(self, src)) {
+    return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter(before, dim, index, src); });
+  }
+  bump_version_after_write(self);
   return scatter_impl(self, dim, index, src, false);
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  if (autograd::should_record(self)) {
+    return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter(before, dim, index, value); });
+  }
+  bump_version_after_write(self);
   dim = wrap_dim(dim, self.dim());
   check_scatter(self, dim, index, nullptr);
   check_gather_bounds(self, dim, index);
@@ -145,14 +162,20 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& v
   return self;
 }
 Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  if (autograd::should_record(self, src)) return autograd::diff::scatter(self, dim, index, &src, 0, true);
   Tensor out = self.clone();
   return scatter_add_(out, dim, index, src);
 }
 Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  if (autograd::should_record(self, src)) {
+    return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter_add(before, dim, index, src); });
+  }
+  bump_version_after_write(self);
   return scatter_impl(self, dim, index, src, true);
 }
 
 Tensor masked_select(const Tensor& self, const Tensor& mask) {
+  if (autograd::should_record(self)) return autograd::diff::masked_select(self, mask);
   CTORCH_CHECK(mask.dtype() == kBool, Runtime, "masked_select: expected BoolTensor for mask");
   const Size shape = broadcast_pair(mask.sizes(), self.sizes());
   const Tensor s = self.expand(shape), m = mask.expand(shape);
@@ -171,6 +194,7 @@ Tensor nonzero(const Tensor& self) {
 }
 
 Tensor take(const Tensor& self, const Tensor& index) {
+  if (autograd::should_record(self)) return autograd::diff::take(self, index);
   CTORCH_CHECK(index.dtype() == kInt64, Runtime, "take(): Expected a long tensor for index, but got ",
                legacy_name(index.dtype()));
   const int64_t numel = self.numel();

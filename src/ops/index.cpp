@@ -3,6 +3,7 @@
 // tensors and masks (advanced indexing) give copies through ops/advanced_index.
 #include <variant>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/factory.h"
 #include "ctorch/indexing_ops.h"
@@ -143,6 +144,11 @@ void put(const Tensor& self, const std::vector<TensorIndex>& indices, const Tens
   Tensor source = value;
   if (strip_leading_ones)
     while (source.dim() > 0 && source.sizes()[0] == 1) source = source.squeeze(0);
+  // `b[0] = x` with x requiring grad: the view must know its base, even if b does not require grad
+  // yet, so that the write reaches b's history (Note [Differentiable views]).
+  if (autograd::should_record(source) && !self.requires_grad() && !p.view.is_same(self)) {
+    autograd::mark_view(p.view, self, -1, "index");
+  }
   if (p.indices.empty()) {
     // Basic indexing only: a view to write into (expand's messages when the value does not fit).
     if (accumulate) {
@@ -153,6 +159,12 @@ void put(const Tensor& self, const std::vector<TensorIndex>& indices, const Tens
     }
     return;
   }
+  if (autograd::should_record_inplace(p.view, source)) {
+    Tensor target = p.view;
+    autograd::diff::index_put_(target, p.indices, source, accumulate);
+    return;
+  }
+  p.view.storage().bump_version();  // Note [Version counter]
   advanced_index_put(p.view, p.indices, source, accumulate);
 }
 
@@ -164,7 +176,16 @@ Tensor Tensor::index(std::initializer_list<TensorIndex> indices) const {
 
 Tensor Tensor::index(const std::vector<TensorIndex>& indices) const {
   Parsed p = parse(*this, indices);
-  if (p.indices.empty()) return p.view;
+  if (p.indices.empty()) {
+    // x[...] is an alias of x: a new tensor, recorded as AliasBackward0 (autograd.md A2.4).
+    if (p.view.is_same(*this) && autograd::should_record(*this)) {
+      Tensor alias = autograd::plain_alias(*this);
+      autograd::record_view(alias, *this, "AliasBackward0", [](const Tensor& g) { return g; });
+      return alias;
+    }
+    return p.view;
+  }
+  if (autograd::should_record(p.view)) return autograd::diff::index(p.view, p.indices);
   return advanced_index(p.view, p.indices);
 }
 

@@ -1,4 +1,5 @@
 // Joining tensors: cat, stack, vstack, hstack (semantics.md R14.1-R14.3).
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "ctorch/ops.h"
@@ -12,6 +13,7 @@ bool skipped_by_cat(const Tensor& t) { return t.dim() == 1 && t.sizes()[0] == 0;
 }  // namespace
 
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
+  if (autograd::should_record(tensors)) return autograd::diff::cat(tensors, dim);
   CTORCH_CHECK(!tensors.empty(), Runtime, "torch.cat(): expected a non-empty list of Tensors");
   const Tensor* reference = nullptr;
   for (size_t i = 0; i < tensors.size(); ++i) {
@@ -53,6 +55,7 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
 }
 
 Tensor stack(const std::vector<Tensor>& tensors, int64_t dim) {
+  if (autograd::should_record(tensors)) return autograd::diff::stack(tensors, dim);
   CTORCH_CHECK(!tensors.empty(), Runtime, "stack expects a non-empty TensorList");
   dim = wrap_dim(dim, tensors[0].dim() + 1);
   for (size_t i = 1; i < tensors.size(); ++i) {

@@ -4,11 +4,13 @@
 // mv, dot); the arithmetic is kernels/cpu/linalg.cpp.
 #include <numeric>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/linalg.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/linalg.h"
 #include "ops/broadcast.h"
+#include "ops/internal_ops.h"
 
 namespace ctorch {
 
@@ -71,10 +73,10 @@ Tensor matmul_folded(const Tensor& a, const Tensor& b) {
   const Tensor t1_folded = t1.reshape({product(output_shape), t1.size(-1)});
   if (t2.dim() == 2) {
     output_shape.push_back(t2.size(1));
-    const Tensor output = mm(t1_folded, t2).view(output_shape);
+    const Tensor output = unsafe_view(mm(t1_folded, t2), output_shape);
     return transpose ? output.transpose(-2, -1).contiguous() : output;
   }
-  return mv(t1_folded, t2).view(output_shape);
+  return unsafe_view(mv(t1_folded, t2), output_shape);
 }
 
 // Either side >= 3-D: broadcast the batch dims, run one bmm, view the result (R11.3).
@@ -96,12 +98,13 @@ Tensor matmul_batched(const Tensor& a, const Tensor& b) {
   b_shape.insert(b_shape.end(), {m2, p});
   const Tensor a3 = a.expand(a_shape).reshape({batch_size, n, m1});
   const Tensor b3 = (db == 1 ? b.unsqueeze(-1) : b).expand(b_shape).reshape({batch_size, m2, p});
-  return bmm(a3, b3).view(output_shape);
+  return unsafe_view(bmm(a3, b3), output_shape);
 }
 
 }  // namespace
 
 Tensor mm(const Tensor& self, const Tensor& mat2) {
+  if (autograd::should_record(self, mat2)) return autograd::diff::mm(self, mat2);
   CTORCH_CHECK(self.dim() == 2, Runtime, "self must be a matrix");
   CTORCH_CHECK(mat2.dim() == 2, Runtime, "mat2 must be a matrix");
   CTORCH_CHECK(self.size(1) == mat2.size(0), Runtime, "mat1 and mat2 shapes cannot be multiplied (",
@@ -114,6 +117,7 @@ Tensor mm(const Tensor& self, const Tensor& mat2) {
 
 Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
              const Scalar& alpha) {
+  if (autograd::should_record(input, mat1, mat2)) return autograd::diff::addmm(input, mat1, mat2, beta, alpha);
   CTORCH_CHECK(mat1.dim() == 2, Runtime, "mat1 must be a matrix, got ", mat1.dim(), "-D tensor");
   CTORCH_CHECK(mat2.dim() == 2, Runtime, "mat2 must be a matrix, got ", mat2.dim(), "-D tensor");
   CTORCH_CHECK(mat1.size(1) == mat2.size(0), Runtime, "mat1 and mat2 shapes cannot be multiplied (",
@@ -129,6 +133,7 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, const 
 }
 
 Tensor bmm(const Tensor& self, const Tensor& mat2) {
+  if (autograd::should_record(self, mat2)) return autograd::diff::bmm(self, mat2);
   CTORCH_CHECK(self.dim() == 3, Runtime, "batch1 must be a 3D tensor");
   CTORCH_CHECK(mat2.dim() == 3, Runtime, "batch2 must be a 3D tensor");
   const int64_t batch = self.size(0), contraction = self.size(2);
@@ -143,6 +148,7 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
 }
 
 Tensor mv(const Tensor& self, const Tensor& vec) {
+  if (autograd::should_record(self, vec)) return autograd::diff::mv(self, vec);
   CTORCH_CHECK(self.dim() > 0, Index, "dimension specified as 0 but tensor has no dimensions");
   CTORCH_CHECK(self.dim() == 2 && vec.dim() == 1, Runtime, "vector + matrix @ vector expected, got 1, ",
                self.dim(), ", ", vec.dim());
@@ -157,6 +163,7 @@ Tensor mv(const Tensor& self, const Tensor& vec) {
 }
 
 Tensor dot(const Tensor& self, const Tensor& other) {
+  if (autograd::should_record(self, other)) return autograd::diff::dot(self, other);
   CTORCH_CHECK(self.dim() == 1 && other.dim() == 1, Runtime, "1D tensors expected, but got ",
                self.dim(), "D and ", other.dim(), "D tensors");
   CTORCH_CHECK(self.dtype() == other.dtype(), Runtime,
@@ -175,6 +182,8 @@ Tensor dot(const Tensor& self, const Tensor& other) {
 Tensor outer(const Tensor& self, const Tensor& vec2) {
   CTORCH_CHECK(self.dim() == 1, Runtime, "outer: Expected 1-D argument self, but got ", self.dim(), "-D");
   CTORCH_CHECK(vec2.dim() == 1, Runtime, "outer: Expected 1-D argument vec2, but got ", vec2.dim(), "-D");
+  // Under autograd, PyTorch's composite itself: its node is MulBackward0 (autograd.md A2.3).
+  if (autograd::should_record(self, vec2)) return self.reshape({self.size(0), 1}) * vec2;
   // PyTorch computes self.reshape({n, 1}) * vec2: a multiply, so the dtypes promote (R4).
   const ScalarType dtype = result_type(self, vec2);
   Tensor out = make_contiguous({self.size(0), vec2.size(0)}, dtype, self.device());
@@ -188,7 +197,10 @@ Tensor matmul(const Tensor& self, const Tensor& other) {
                da, "D and ", db, "D");
   if (da == 1 && db == 1) return dot(self, other);
   if (da == 2 && db == 1) return mv(self, other);
-  if (da == 1 && db == 2) return mm(self.unsqueeze(0), other).squeeze(0);
+  if (da == 1 && db == 2) {
+    Tensor out = mm(self.unsqueeze(0), other);
+    return out.squeeze_(0);  // in place, as PyTorch: SqueezeBackward4 under autograd
+  }
   if (da == 2 && db == 2) return mm(self, other);
   if (should_fold(self, other)) return matmul_folded(self, other);
   return matmul_batched(self, other);

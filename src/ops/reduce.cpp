@@ -4,6 +4,7 @@
 // TensorCompare.cpp (max/min with dim) and ReduceAllOps.cpp (max/min of everything).
 #include "ctorch/reduce.h"
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "kernels/cpu/reduce.h"
@@ -104,6 +105,7 @@ Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim
 Tensor var_impl(const Tensor& self, IntArrayRef dim, double correction, bool keepdim, bool take_sqrt) {
   CTORCH_CHECK(self.is_floating_point(), Runtime,
                "std and var only support floating point and complex dtypes");
+  if (autograd::should_record(self)) return autograd::diff::var_std(self, dim, correction, keepdim, take_sqrt);
   const Plan p = plan(self, dim_mask(self, dim));
   Tensor out = p.make_out(self.dtype());
   kernels::cpu::variance(out, p.input, p.n_kept, correction, take_sqrt);
@@ -182,21 +184,27 @@ Tensor cumulative(const Tensor& self, int64_t dim, std::optional<ScalarType> dty
 }  // namespace
 
 Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::sum(self, {}, false, dtype, true);
   return sum_like(ReduceKind::Sum, self, dim_mask(self, {}), false, dtype);
 }
 Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::sum(self, dim, keepdim, dtype, false);
   return sum_like(ReduceKind::Sum, self, dim_mask(self, dim), keepdim, dtype);
 }
 Tensor prod(const Tensor& self, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::prod(self, std::nullopt, false, dtype);
   return sum_like(ReduceKind::Prod, self, dim_mask(self, {}), false, dtype);
 }
 Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::prod(self, dim, keepdim, dtype);
   return sum_like(ReduceKind::Prod, self, one_dim(self, dim), keepdim, dtype);
 }
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::mean(self, {}, false, dtype, true);
   return mean_impl(self, dim_mask(self, {}), false, dtype);
 }
 Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::mean(self, dim, keepdim, dtype, false);
   return mean_impl(self, dim_mask(self, dim), keepdim, dtype);
 }
 
@@ -215,12 +223,18 @@ Tensor std(const Tensor& self, IntArrayRef dim, Correction correction, bool keep
   return var_impl(self, dim, correction.value, keepdim, true);
 }
 
-Tensor max(const Tensor& self) { return extreme_all(self, ReduceKind::Max, "max"); }
-Tensor min(const Tensor& self) { return extreme_all(self, ReduceKind::Min, "min"); }
+Tensor max(const Tensor& self) {
+  if (autograd::should_record(self)) return autograd::diff::max_min_all(self, true);
+  return extreme_all(self, ReduceKind::Max, "max"); }
+Tensor min(const Tensor& self) {
+  if (autograd::should_record(self)) return autograd::diff::max_min_all(self, false);
+  return extreme_all(self, ReduceKind::Min, "min"); }
 ValuesIndices max(const Tensor& self, int64_t dim, bool keepdim) {
+  if (autograd::should_record(self)) return autograd::diff::max_min_dim(self, dim, keepdim, true);
   return extreme_dim(self, dim, keepdim, ReduceKind::Max, "max");
 }
 ValuesIndices min(const Tensor& self, int64_t dim, bool keepdim) {
+  if (autograd::should_record(self)) return autograd::diff::max_min_dim(self, dim, keepdim, false);
   return extreme_dim(self, dim, keepdim, ReduceKind::Min, "min");
 }
 Tensor argmax(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
@@ -230,9 +244,11 @@ Tensor argmin(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
   return arg_extreme(self, dim, keepdim, ReduceKind::Min, "argmin");
 }
 Tensor amax(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  if (autograd::should_record(self)) return autograd::diff::amax_amin(self, dim, keepdim, true);
   return amax_amin(self, dim, keepdim, ReduceKind::Max, "amax");
 }
 Tensor amin(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  if (autograd::should_record(self)) return autograd::diff::amax_amin(self, dim, keepdim, false);
   return amax_amin(self, dim, keepdim, ReduceKind::Min, "amin");
 }
 
@@ -246,9 +262,11 @@ Tensor any(const Tensor& self, IntArrayRef dim, bool keepdim) {
 }
 
 Tensor cumsum(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::cumsum(self, dim, dtype);
   return cumulative(self, dim, dtype, ReduceKind::Sum, "cumsum_out_cpu");
 }
 Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  if (autograd::should_record(self)) return autograd::diff::cumprod(self, dim, dtype);
   return cumulative(self, dim, dtype, ReduceKind::Prod, "cumprod_out_cpu");
 }
 

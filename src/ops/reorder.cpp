@@ -2,6 +2,7 @@
 // TensorShape.cpp); each result is an advanced-index gather with one index per dim.
 #include <algorithm>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "ctorch/elementwise.h"
@@ -22,6 +23,7 @@ Tensor gather_all_dims(const Tensor& self, const OptionalIndices& idx) {
 }  // namespace
 
 Tensor flip(const Tensor& self, IntArrayRef dims) {
+  if (autograd::should_record(self)) return autograd::diff::flip(self, dims);
   const int64_t nd = self.dim();
   std::vector<bool> flipped(static_cast<size_t>(std::max<int64_t>(nd, 1)), false);
   for (int64_t d : dims) {
@@ -41,6 +43,7 @@ Tensor flip(const Tensor& self, IntArrayRef dims) {
 }
 
 Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
+  if (autograd::should_record(self)) return autograd::diff::roll(self, shifts, dims);
   CTORCH_CHECK(!shifts.empty(), Runtime, "`shifts` required");
   if (dims.empty() && shifts.size() == 1) {
     const int64_t d0 = 0;
@@ -64,6 +67,7 @@ Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
 }
 
 Tensor repeat(const Tensor& self, IntArrayRef sizes) {
+  if (autograd::should_record(self)) return autograd::diff::repeat(self, sizes);
   const int64_t nd = static_cast<int64_t>(sizes.size());
   CTORCH_CHECK(nd >= self.dim(), Runtime,
                "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor");

@@ -3,13 +3,17 @@
 // TensorCompare.cpp and Unique.cpp.
 #include "ctorch/sorting.h"
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "kernels/cpu/sort.h"
 
 namespace ctorch {
 
-ValuesIndices sort(const Tensor& self, int64_t dim, bool descending, bool /*stable*/) {
+ValuesIndices sort(const Tensor& self, int64_t dim, bool descending, bool stable) {
+  if (autograd::should_record(self)) {
+    return autograd::diff::sort_like(self, dim, "SortBackward0", [&] { return sort(self, dim, descending, stable); });
+  }
   const int64_t wrapped = wrap_dim(dim, self.dim());
   Tensor values = make_contiguous(self.sizes(), self.dtype(), self.device());
   Tensor indices = make_contiguous(self.sizes(), kInt64, self.device());
@@ -22,6 +26,9 @@ Tensor argsort(const Tensor& self, int64_t dim, bool descending, bool stable) {
 }
 
 ValuesIndices topk(const Tensor& self, int64_t k, int64_t dim, bool largest, bool sorted) {
+  if (autograd::should_record(self)) {
+    return autograd::diff::sort_like(self, dim, "TopkBackward0", [&] { return topk(self, k, dim, largest, sorted); });
+  }
   const int64_t wrapped = wrap_dim(dim, self.dim());
   const int64_t length = self.dim() == 0 ? 1 : self.sizes()[wrapped];
   CTORCH_CHECK(k >= 0 && k <= length, Runtime, "selected index k out of range");

@@ -1,5 +1,8 @@
 // Unary elementwise ops and selection (where, clamp, masked_fill): semantics here (R5.3, R6.10-
 // R6.14), arithmetic in kernels::cpu::unary / where. Reproduces aten/src/ATen/native/UnaryOps.cpp.
+#include <cmath>
+
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/elementwise.h"
 #include "ctorch/ops.h"
@@ -41,7 +44,7 @@ void check_input(const UnarySpec& spec, const Tensor& a) {
                "\"bitwise_not_cpu\" not implemented for '", legacy_name(a.dtype()), "'");
 }
 
-Tensor unary_op(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
+Tensor unary_kernel(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
   check_input(spec, a);
   const ScalarType compute =
       spec.kind == Kind::Float && is_integral(a.dtype(), true) ? get_default_dtype() : a.dtype();
@@ -55,6 +58,21 @@ Tensor unary_op(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
   check_destination(*dest, result, a.sizes(), dest->is_same(a));
   write_result(*dest, result, {x}, [&](const Tensor& out) { kernels::cpu::unary(spec.op, out, x); });
   return *dest;
+}
+
+// Autograd records around the arithmetic when the input requires grad.
+Tensor unary_op(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
+  if (!dest) {
+    if (autograd::should_record(a)) {
+      Tensor out = autograd::diff::no_grad([&] { return unary_kernel(spec, a, nullptr); });
+      return autograd::diff::unary(spec.op, a, std::move(out));
+    }
+    return unary_kernel(spec, a, nullptr);
+  }
+  if (autograd::should_record(*dest)) {
+    return autograd::apply_inplace(*dest, [&](const Tensor& before) { return unary_op(spec, before, nullptr); });
+  }
+  return unary_kernel(spec, a, dest);
 }
 
 }  // namespace
@@ -118,6 +136,7 @@ Tensor operator~(const Tensor& a) { return bitwise_not(a); }
 
 // ---- selection ------------------------------------------------------------------------------------
 Tensor where(const Tensor& condition, const Operand& a, const Operand& b) {
+  if (autograd::should_record(a, b)) return autograd::diff::where(condition, a, b);
   CTORCH_CHECK(condition.dtype() == kBool, Runtime,
                "where expected condition to be a boolean tensor, but got a tensor with dtype ",
                legacy_name(condition.dtype()));
@@ -130,30 +149,67 @@ Tensor where(const Tensor& condition, const Operand& a, const Operand& b) {
 
 Tensor clamp(const Tensor& a, std::optional<Scalar> min, std::optional<Scalar> max) {
   CTORCH_CHECK(min || max, Runtime, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  if (autograd::should_record(a)) return autograd::diff::clamp(a, min, max);
   // min(max(a, lo), hi): with lo > hi everything becomes hi; NaN stays NaN (R6.13).
   const Tensor low = min ? maximum(a, *min) : a;
   return max ? minimum(low, *max) : low;
 }
 Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max) {
   CTORCH_CHECK(min || max, Runtime, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  if (autograd::should_record(a, min.value_or(Tensor()), max.value_or(Tensor()))) {
+    return autograd::diff::clamp(a, min, max);
+  }
   const Tensor low = min ? maximum(a, *min) : a;
   return max ? minimum(low, *max) : low;
 }
 Tensor Tensor::clamp(const std::optional<Tensor>& min, const std::optional<Tensor>& max) const {
   return ctorch::clamp(*this, min, max);
 }
-Tensor clamp_min(const Tensor& a, const Scalar& min) { return clamp(a, min, std::nullopt); }
-Tensor clamp_max(const Tensor& a, const Scalar& max) { return clamp(a, std::nullopt, max); }
+Tensor clamp_min(const Tensor& a, const Scalar& min) {
+  if (autograd::should_record(a)) return autograd::diff::clamp_min(a, min);
+  return clamp(a, min, std::nullopt);
+}
+Tensor clamp_max(const Tensor& a, const Scalar& max) {
+  if (autograd::should_record(a)) return autograd::diff::clamp_max(a, max);
+  return clamp(a, std::nullopt, max);
+}
+Tensor clamp_min(const Tensor& a, const Tensor& min) {
+  if (autograd::should_record(a, min)) return autograd::diff::clamp_min(a, min);
+  return maximum(a, min);
+}
+Tensor clamp_max(const Tensor& a, const Tensor& max) {
+  if (autograd::should_record(a, max)) return autograd::diff::clamp_max(a, max);
+  return minimum(a, max);
+}
+Tensor Tensor::clamp_min(const Scalar& min) const { return ctorch::clamp_min(*this, min); }
+Tensor Tensor::clamp_min(const Tensor& min) const { return ctorch::clamp_min(*this, min); }
+Tensor Tensor::clamp_max(const Scalar& max) const { return ctorch::clamp_max(*this, max); }
+Tensor Tensor::clamp_max(const Tensor& max) const { return ctorch::clamp_max(*this, max); }
+
+Tensor round(const Tensor& a, int64_t decimals) {
+  if (decimals == 0) return round(a);
+  if (autograd::should_record(a)) return autograd::diff::round(a, decimals);
+  CTORCH_CHECK(a.is_floating_point(), Runtime, "round_vml_cpu not implemented for '", legacy_name(a.dtype()), "'");
+  // torch.round(decimals=d): scale by 10^d, round half to even, scale back (negative d divides first).
+  const double ten_pow = std::pow(10.0, static_cast<double>(std::abs(decimals)));
+  if (decimals > 0) return round(a * ten_pow) / ten_pow;
+  return round(a / ten_pow) * ten_pow;
+}
+Tensor Tensor::round(int64_t decimals) const { return ctorch::round(*this, decimals); }
 Tensor Tensor::clamp(std::optional<Scalar> min, std::optional<Scalar> max) const {
   return ctorch::clamp(*this, min, max);
 }
 Tensor& Tensor::clamp_(std::optional<Scalar> min, std::optional<Scalar> max) {
+  if (autograd::should_record(*this)) {
+    return autograd::apply_inplace(*this, [&](const Tensor& before) { return ctorch::clamp(before, min, max); });
+  }
   const Tensor result = ctorch::clamp(*this, min, max);
   check_destination(*this, result.dtype(), result.sizes(), true);
   return copy_(result);
 }
 
 Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value) {
+  if (autograd::should_record(a)) return autograd::diff::masked_fill(a, mask, value);
   CTORCH_CHECK(mask.dtype() == kBool, Runtime,
                "masked_fill_ only supports boolean masks, but got mask with dtype ", legacy_name(mask.dtype()));
   CTORCH_CHECK(scalar_fits(value, a.dtype(), /*check_floats=*/true), Runtime,
@@ -166,7 +222,26 @@ Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value) {
 Tensor Tensor::masked_fill(const Tensor& mask, const Scalar& value) const {
   return ctorch::masked_fill(*this, mask, value);
 }
+Tensor masked_fill(const Tensor& a, const Tensor& mask, const Tensor& value) {
+  CTORCH_CHECK(value.dim() == 0, Runtime,
+               "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ", value.dim(),
+               " dimension(s).");
+  if (autograd::should_record(a, value)) return autograd::diff::masked_fill(a, mask, value);
+  return masked_fill(a, mask, value.item());
+}
+Tensor Tensor::masked_fill(const Tensor& mask, const Tensor& value) const {
+  return ctorch::masked_fill(*this, mask, value);
+}
+Tensor& Tensor::masked_fill_(const Tensor& mask, const Tensor& value) {
+  if (autograd::should_record(*this, value)) {
+    return autograd::apply_inplace(*this, [&](const Tensor& before) { return ctorch::masked_fill(before, mask, value); });
+  }
+  return masked_fill_(mask, value.item());
+}
 Tensor& Tensor::masked_fill_(const Tensor& mask, const Scalar& value) {
+  if (autograd::should_record(*this)) {
+    return autograd::apply_inplace(*this, [&](const Tensor& before) { return ctorch::masked_fill(before, mask, value); });
+  }
   const Tensor filled = ctorch::masked_fill(*this, mask, value);
   check_destination(*this, dtype(), filled.sizes(), true);  // the mask may not grow self (R9.3)
   return copy_(filled);

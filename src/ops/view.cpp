@@ -5,9 +5,12 @@
 #include <numeric>
 #include <optional>
 
+#include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
+#include "ctorch/factory.h"
 #include "ctorch/ops.h"
+#include "ops/internal_ops.h"
 
 namespace ctorch {
 
@@ -78,7 +81,39 @@ std::optional<std::vector<int64_t>> view_strides(IntArrayRef old_sizes, IntArray
   return strides;
 }
 
+// Under autograd `out`, a view of `self`, records node `name` whose backward is
+// `backward(g)` (autograd.md A3.8) and becomes a differentiable view.
+template <typename F>
+Tensor recorded(Tensor out, const Tensor& self, const char* name, F backward) {
+  if (autograd::should_record(self)) autograd::record_view(out, self, name, std::move(backward));
+  return out;
+}
+
+// A view op built from other view ops: computed with grad mode off, recorded as one node.
+template <typename Compute, typename F>
+Tensor composite_view(const Tensor& self, const char* name, Compute compute, F backward) {
+  if (!autograd::should_record(self)) return compute();
+  return recorded(autograd::diff::no_grad(compute), self, name, std::move(backward));
+}
+
+// Gives self the geometry of v (a view of the same storage): the in-place view ops.
+void assign_geometry(const Tensor& self, const Tensor& v) {
+  TensorImpl& me = *self.impl();
+  me.sizes = v.sizes();
+  me.strides = v.impl()->strides;
+  me.storage_offset = v.storage_offset();
+  me.numel = v.numel();
+}
+
 }  // namespace
+
+Tensor unsafe_view(const Tensor& self, IntArrayRef shape) {
+  if (!autograd::should_record(self)) return self.view(shape);
+  Tensor out = autograd::diff::no_grad([&] { return self.view(shape); });
+  autograd::record("UnsafeViewBackward0", {&self}, {&out}, {},
+                   [s = self.sizes()](autograd::Ctx& c) { return autograd::grads{c.grad().reshape(s)}; });
+  return out;
+}
 
 Tensor Tensor::view(IntArrayRef shape) const {
   Size sizes = infer_size(shape, numel());
@@ -86,14 +121,19 @@ Tensor Tensor::view(IntArrayRef shape) const {
   CTORCH_CHECK(strides, Runtime,
                "view size is not compatible with input tensor's size and stride (at least one "
                "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-  return make_view(*this, std::move(sizes), std::move(*strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(*strides), storage_offset()), *this,
+                  "ViewBackward0", [s = this->sizes()](const Tensor& g) { return g.reshape(s); });
 }
 
 Tensor Tensor::reshape(IntArrayRef shape) const {
   Size sizes = infer_size(shape, numel());
-  if (auto strides = view_strides(this->sizes(), this->strides(), sizes))
-    return make_view(*this, std::move(sizes), std::move(*strides), storage_offset());
-  return clone().view(sizes);
+  if (auto strides = view_strides(this->sizes(), this->strides(), sizes)) {
+    // 2.x: a contiguous input is viewed (ViewBackward0); otherwise _reshape_alias (A2.4).
+    return recorded(make_view(*this, std::move(sizes), std::move(*strides), storage_offset()), *this,
+                    is_contiguous() ? "ViewBackward0" : "ReshapeAliasBackward0",
+                    [s = this->sizes()](const Tensor& g) { return g.reshape(s); });
+  }
+  return unsafe_view(clone(), sizes);
 }
 
 Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
@@ -105,13 +145,16 @@ Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
     std::swap(sizes[dim0], sizes[dim1]);
     std::swap(strides[dim0], strides[dim1]);
   }
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "TransposeBackward0", [dim0, dim1](const Tensor& g) { return g.transpose(dim0, dim1); });
 }
 
 Tensor Tensor::t() const {
   CTORCH_CHECK(dim() <= 2, Runtime, "t() expects a tensor with <= 2 dimensions, but self is ",
                dim(), "D");
-  return dim() < 2 ? transpose(0, 0) : transpose(0, 1);
+  return composite_view(
+      *this, "TBackward0", [&] { return dim() < 2 ? transpose(0, 0) : transpose(0, 1); },
+      [](const Tensor& g) { return g.t(); });
 }
 
 Tensor Tensor::permute(IntArrayRef dims) const {
@@ -129,7 +172,10 @@ Tensor Tensor::permute(IntArrayRef dims) const {
     sizes[i] = this->sizes()[d];
     strides[i] = stride(d);
   }
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  std::vector<int64_t> inverse(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) inverse[static_cast<size_t>(wrap_dim(dims[i], dim()))] = static_cast<int64_t>(i);
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "PermuteBackward0", [inverse](const Tensor& g) { return g.permute(inverse); });
 }
 
 Tensor Tensor::movedim(IntArrayRef source, IntArrayRef destination) const {
@@ -168,7 +214,8 @@ Tensor Tensor::squeeze() const {
     sizes.push_back(this->sizes()[d]);
     strides.push_back(stride(d));
   }
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "SqueezeBackward0", [s = this->sizes()](const Tensor& g) { return g.reshape(s); });
 }
 
 Tensor Tensor::squeeze(int64_t d) const {
@@ -179,7 +226,8 @@ Tensor Tensor::squeeze(int64_t d) const {
     sizes.erase(sizes.begin() + d);
     strides.erase(strides.begin() + d);
   }
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "SqueezeBackward1", [s = this->sizes()](const Tensor& g) { return g.reshape(s); });
 }
 
 Tensor Tensor::unsqueeze(int64_t d) const {
@@ -189,7 +237,8 @@ Tensor Tensor::unsqueeze(int64_t d) const {
   const int64_t stride = d < dim() ? sizes[d] * strides[d] : 1;
   sizes.insert(sizes.begin() + d, 1);
   strides.insert(strides.begin() + d, stride);
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "UnsqueezeBackward0", [d](const Tensor& g) { return g.squeeze(d); });
 }
 
 Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
@@ -255,7 +304,8 @@ Tensor Tensor::expand(IntArrayRef target) const {
     sizes[i] = size;
     strides[i] = stride;
   }
-  return make_view(*this, std::move(sizes), std::move(strides), storage_offset());
+  return recorded(make_view(*this, std::move(sizes), std::move(strides), storage_offset()), *this,
+                  "ExpandBackward0", [s = this->sizes()](const Tensor& g) { return autograd::sum_to(g, s); });
 }
 
 Tensor Tensor::expand_as(const Tensor& other) const { return expand(other.sizes()); }
@@ -285,7 +335,10 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
   const int64_t offset = storage_offset() + index * strides[d];
   new_sizes.erase(new_sizes.begin() + d);
   strides.erase(strides.begin() + d);
-  return make_view(*this, std::move(new_sizes), std::move(strides), offset);
+  return recorded(make_view(*this, std::move(new_sizes), std::move(strides), offset), *this, "SelectBackward0",
+                  [s = sizes(), d, index](const Tensor& g) {
+                    return autograd::diff::slice_backward(g.unsqueeze(d), s, d, index, index + 1, 1);
+                  });
 }
 
 Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int64_t> end,
@@ -304,7 +357,10 @@ Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int6
   const int64_t offset = storage_offset() + first * strides[d];
   new_sizes[d] = last > first ? (last - first - 1) / step + 1 : 0;  // ceil, without overflow
   strides[d] *= step;
-  return make_view(*this, std::move(new_sizes), std::move(strides), offset);
+  return recorded(make_view(*this, std::move(new_sizes), std::move(strides), offset), *this, "SliceBackward0",
+                  [s = sizes(), d, first, last, step](const Tensor& g) {
+                    return autograd::diff::slice_backward(g, s, d, first, last, step);
+                  });
 }
 
 Tensor Tensor::diagonal(int64_t offset, int64_t dim1, int64_t dim2) const {
@@ -324,14 +380,28 @@ Tensor Tensor::diagonal(int64_t offset, int64_t dim1, int64_t dim2) const {
   }
   new_sizes.push_back(length);
   strides.push_back(stride(dim1) + stride(dim2));
-  return make_view(*this, std::move(new_sizes), std::move(strides), storage_off);
+  return recorded(make_view(*this, std::move(new_sizes), std::move(strides), storage_off), *this,
+                  "DiagonalBackward0", [s = sizes(), offset, dim1, dim2](const Tensor& g) {
+                    NoGradGuard guard;  // a copy into zeros (first order only)
+                    Tensor r = zeros(s, g.dtype());
+                    r.diagonal(offset, dim1, dim2).copy_(g);
+                    return r;
+                  });
 }
 
 std::vector<Tensor> Tensor::unbind(int64_t d) const {
   CTORCH_CHECK(dim() > 0, Index, "Dimension specified as ", d, " but tensor has no dimensions");
   d = wrap_dim(d, dim());
+  const bool record = autograd::should_record(*this);
   std::vector<Tensor> out;
-  for (int64_t i = 0; i < sizes()[d]; ++i) out.push_back(select(d, i));
+  {
+    AutoGradMode mode(GradMode::is_enabled() && !record);
+    for (int64_t i = 0; i < sizes()[d]; ++i) out.push_back(select(d, i));
+  }
+  if (record) {
+    autograd::diff::record_multi_view(out, *this, "UnbindBackward0",
+                                      [d](const std::vector<Tensor>& gs) { return stack(gs, d); });
+  }
   return out;
 }
 
@@ -354,10 +424,18 @@ std::vector<Tensor> Tensor::split(int64_t split_size, int64_t d) const {
                "split_size can only be 0 if dimension size is 0, but got dimension size of ", size);
   const int64_t pieces =
       split_size > 0 ? std::max<int64_t>(size / split_size + (size % split_size != 0), 1) : 1;
+  const bool record = autograd::should_record(*this);
   std::vector<Tensor> out;
-  for (int64_t i = 0; i < pieces; ++i) {
-    const int64_t start = i * split_size;
-    out.push_back(narrow(d, start, std::min(split_size, size - start)));
+  {
+    AutoGradMode mode(GradMode::is_enabled() && !record);
+    for (int64_t i = 0; i < pieces; ++i) {
+      const int64_t start = i * split_size;
+      out.push_back(narrow(d, start, std::min(split_size, size - start)));
+    }
+  }
+  if (record) {
+    autograd::diff::record_multi_view(out, *this, "SplitBackward0",
+                                      [d](const std::vector<Tensor>& gs) { return cat(gs, d); });
   }
   return out;
 }
@@ -378,13 +456,59 @@ std::vector<Tensor> Tensor::split_with_sizes(IntArrayRef split_sizes, int64_t d)
   }
   CTORCH_CHECK(total == size, Runtime, "split_with_sizes expects split_sizes to sum exactly to ",
                size, " (input tensor's size at dimension ", d, "), but got split_sizes=", split_sizes);
+  const bool record = autograd::should_record(*this);
   std::vector<Tensor> out;
-  int64_t start = 0;
-  for (int64_t s : split_sizes) {
-    out.push_back(narrow(d, start, s));
-    start += s;
+  {
+    AutoGradMode mode(GradMode::is_enabled() && !record);
+    int64_t start = 0;
+    for (int64_t s : split_sizes) {
+      out.push_back(narrow(d, start, s));
+      start += s;
+    }
+  }
+  if (record) {
+    autograd::diff::record_multi_view(out, *this, "SplitWithSizesBackward0",
+                                      [d](const std::vector<Tensor>& gs) { return cat(gs, d); });
   }
   return out;
+}
+
+// ---- in-place views: self takes the new geometry (A2.4: TBackward1, ...) ------------------------
+
+Tensor& Tensor::t_() {
+  const Tensor v = autograd::diff::no_grad([&] { return t(); });
+  autograd::apply_inplace_view(*this, "TBackward1", [&] { assign_geometry(*this, v); },
+                               [](const Tensor& g) { return g.t(); });
+  return *this;
+}
+
+Tensor& Tensor::transpose_(int64_t dim0, int64_t dim1) {
+  const Tensor v = autograd::diff::no_grad([&] { return transpose(dim0, dim1); });
+  autograd::apply_inplace_view(*this, "TransposeBackward1", [&] { assign_geometry(*this, v); },
+                               [dim0, dim1](const Tensor& g) { return g.transpose(dim0, dim1); });
+  return *this;
+}
+
+Tensor& Tensor::squeeze_() {
+  const Tensor v = autograd::diff::no_grad([&] { return squeeze(); });
+  autograd::apply_inplace_view(*this, "SqueezeBackward3", [&] { assign_geometry(*this, v); },
+                               [s = sizes()](const Tensor& g) { return g.reshape(s); });
+  return *this;
+}
+
+Tensor& Tensor::squeeze_(int64_t dim) {
+  const Tensor v = autograd::diff::no_grad([&] { return squeeze(dim); });
+  autograd::apply_inplace_view(*this, "SqueezeBackward4", [&] { assign_geometry(*this, v); },
+                               [s = sizes()](const Tensor& g) { return g.reshape(s); });
+  return *this;
+}
+
+Tensor& Tensor::unsqueeze_(int64_t dim) {
+  const Tensor v = autograd::diff::no_grad([&] { return unsqueeze(dim); });
+  const int64_t d = wrap_dim(dim, this->dim() + 1);
+  autograd::apply_inplace_view(*this, "UnsqueezeBackward1", [&] { assign_geometry(*this, v); },
+                               [d](const Tensor& g) { return g.squeeze(d); });
+  return *this;
 }
 
 }  // namespace ctorch

@@ -21,6 +21,8 @@
 #include "ctorch/print.h"
 #include "print/format.h"
 
+#include "ctorch/autograd.h"
+
 namespace ctorch {
 
 namespace {
@@ -206,9 +208,16 @@ std::string body(const Tensor& t, const PrintOptions& opts) {
   return layout.block(0, kIndent0);
 }
 
-// Autograd hook: the name shown as grad_fn=<Name> (e.g. "MulBackward0"), none until autograd
-// records graphs. Filling this in is the only change printing needs for grad_fn.
-std::optional<std::string> grad_fn_name(const Tensor&) { return std::nullopt; }
+// The name shown as grad_fn=<Name>: the node's class name, so the hand-written nodes lose their
+// "torch::autograd::" (autograd.md A2.2: grad_fn=<CopySlices>).
+std::optional<std::string> grad_fn_name(const Tensor& t) {
+  const auto fn = t.grad_fn();
+  if (!fn) return std::nullopt;
+  std::string name = fn->name();
+  constexpr std::string_view prefix = "torch::autograd::";
+  if (name.rfind(prefix, 0) == 0) name.erase(0, prefix.size());
+  return name;
+}
 
 std::string size_tuple(const Tensor& t) {  // Python's str(tuple(shape)): (), (10,), (2, 3)
   std::vector<std::string> dims;

@@ -41,5 +41,7 @@ Verdict run_ops_vector(const json& vector);
 Verdict run_printing_vector(const json& vector);
 // random.md §15: seed the default generator, run the calls, compare bit for bit.
 Verdict run_random_vector(const json& vector);
+// autograd.md §8: op vectors (gradients of one op) and engine vectors (steps).
+Verdict run_autograd_vector(const json& vector);
 
 }  // namespace conform

@@ -28,9 +28,7 @@ struct Counts {
 Verdict run_vector(const json& v) {
   if (!v.is_object()) return Verdict::fail("a JSON object", v.dump());
   if (v.contains("expect") && v.at("expect").is_string()) return conform::run_printing_vector(v);
-  if (v.contains("grad_output") || v.contains("steps")) {
-    return Verdict::skip("autograd not supported yet");
-  }
+  if (v.contains("grad_output") || v.contains("steps")) return conform::run_autograd_vector(v);
   if (v.contains("op")) return conform::run_ops_vector(v);
   if (v.contains("calls")) return conform::run_random_vector(v);
   return Verdict::fail("a recognised vector format", "a line with none of expect/op/calls/steps");

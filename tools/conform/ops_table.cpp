@@ -98,7 +98,8 @@ ctorch::TensorIndex index_item(const json& item) {
     };
     return ctorch::TensorIndex(ctorch::Slice(part(0), part(1), part(2)));
   }
-  throw Unsupported("index item " + item.dump() + " (tensor indexing)");
+  if (item.is_object() && item.contains("values")) return ctorch::TensorIndex(json_tensor(item));
+  throw Unsupported("index item " + item.dump());
 }
 
 Outcome op_dtype_info(const OpCall& c) {
@@ -344,6 +345,7 @@ const std::map<std::string, OpFn, std::less<>>& op_table() {
 #undef CTORCH_KEEPDIM
   };
     add_elementwise_ops(t);  // elementwise_table.cpp
+    add_autograd_ops(t);     // autograd_table.cpp
     return t;
   }();
   return table;

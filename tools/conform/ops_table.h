@@ -59,5 +59,7 @@ const std::map<std::string, OpFn, std::less<>>& op_table();
 
 // The elementwise ops' entries of the table (elementwise_table.cpp).
 void add_elementwise_ops(std::map<std::string, OpFn, std::less<>>& table);
+// The ops the autograd vectors use beyond those (autograd.md A8.3; autograd_table.cpp).
+void add_autograd_ops(std::map<std::string, OpFn, std::less<>>& table);
 
 }  // namespace conform

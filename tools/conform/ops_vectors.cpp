@@ -5,6 +5,7 @@
 #include "compare.h"
 #include "json_tensor.h"
 #include "ops_table.h"
+#include "vector_util.h"
 
 namespace conform {
 
@@ -34,6 +35,8 @@ bool uses_complex(const json& j) {
   return false;
 }
 
+}  // namespace
+
 Input parse_input(const json& spec) {
   if (spec.contains("list")) return json_nested_list(spec.at("list"));
   if (spec.contains("scalar")) return json_scalar(spec);
@@ -61,6 +64,8 @@ void apply_pre(const json& pre, std::vector<Input>& inputs) {
   }
 }
 
+namespace {
+
 std::string error_type_name(ctorch::ErrorKind kind) {
   switch (kind) {
     case ctorch::ErrorKind::Runtime: return "RuntimeError";
@@ -70,6 +75,9 @@ std::string error_type_name(ctorch::ErrorKind kind) {
   }
   return "UnknownError";
 }
+
+
+}  // namespace
 
 std::string first_line(std::string_view message) {
   return std::string(message.substr(0, message.find('\n')));
@@ -86,6 +94,8 @@ std::string describe_expected_error(const json& expect) {
   }
   return type + " \"" + expect.at("error").get<std::string>() + "\"";
 }
+
+namespace {
 
 std::string describe_outcome(const Outcome& out) {
   struct Describe {
@@ -105,6 +115,8 @@ std::string describe_outcome(const Outcome& out) {
   return std::visit(Describe{}, out);
 }
 
+}  // namespace
+
 // A thrown ctorch::Error against {"error", "error_type", ["error_match", "error_contains"]}.
 Verdict compare_error(const ctorch::Error& e, const json& expect) {
   const std::string line = first_line(e.what());
@@ -118,6 +130,8 @@ Verdict compare_error(const ctorch::Error& e, const json& expect) {
   if (message_ok && type_ok) return Verdict::pass();
   return Verdict::fail(describe_expected_error(expect), describe_error(e));
 }
+
+namespace {
 
 // A produced result against a non-error expectation.
 Verdict compare_outcome(const Outcome& out, const json& expect, const Tolerance& tol) {

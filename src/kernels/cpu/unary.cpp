@@ -82,7 +82,8 @@ void unary_typed(UnaryOp op, const Tensor& out, const Tensor& x) {
       if constexpr (floating) return run([](A a) { return a - std::trunc(a); });
       break;
     case UnaryOp::Relu:
-      if constexpr (!boolean) return run([](A a) { return std::isnan(static_cast<double>(a)) ? a : (a > A(0) ? a : A(0)); });
+      // PyTorch's clamp_min(x, 0), max(x, 0): NaN and -0.0 stay as they are.
+      if constexpr (!boolean) return run([](A a) { return a < A(0) ? A(0) : a; });
       break;
     case UnaryOp::IsNan:
       return test([](A a) { if constexpr (floating) return std::isnan(a); else return (void)a, false; });
