@@ -96,7 +96,14 @@ class DimVector {
   template <std::input_iterator It>
   void assign(It first, It last) {
     clear();
-    for (; first != last; ++first) push_back(static_cast<int64_t>(*first));
+    if constexpr (std::random_access_iterator<It>) {  // one capacity check, not one per value
+      const auto n = static_cast<size_t>(last - first);
+      reserve(n);
+      for (size_t i = 0; i < n; ++i) data_[i] = static_cast<int64_t>(first[i]);
+      size_ = n;
+    } else {
+      for (; first != last; ++first) push_back(static_cast<int64_t>(*first));
+    }
   }
   void push_back(int64_t value) {
     if (size_ == capacity_) reserve(capacity_ * 2);
@@ -131,7 +138,10 @@ class DimVector {
   }
 
   friend bool operator==(const DimVector& a, const DimVector& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    if (a.size_ != b.size_) return false;
+    for (size_t i = 0; i < a.size_; ++i)  // a plain loop: shapes are short, a memcmp call is not cheaper
+      if (a.data_[i] != b.data_[i]) return false;
+    return true;
   }
 
  private:
