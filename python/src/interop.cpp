@@ -68,16 +68,17 @@ struct HeldBuffer {
   Py_buffer view;
 };
 
-nb::module_& numpy_module() {
-  static nb::module_* np = new nb::module_(nb::module_::import_("numpy"));
-  return *np;
+// numpy.asarray, imported on first use (importing ctorch does not import NumPy).
+nb::handle numpy_asarray() {
+  static nb::object* asarray = new nb::object(nb::module_::import_("numpy").attr("asarray"));
+  return *asarray;
 }
 
 // ---- buffer protocol ----------------------------------------------------------------------------
 
 struct BufferInfo {
   Storage storage;  // keeps the memory even if the tensor is resized meanwhile
-  std::vector<Py_ssize_t> shape, strides;
+  std::vector<Py_ssize_t> dims;  // the shape, then the strides in bytes
   char format[2];
 };
 
@@ -116,11 +117,12 @@ int tensor_getbuffer(PyObject* self, Py_buffer* view, int flags) {
       PyErr_SetString(PyExc_BufferError, "ctorch: the tensor is not contiguous (call .contiguous() first)");
       return -1;
     }
-    auto* info = new BufferInfo{t.storage(), {}, {}, {format[0], 0}};
+    const auto ndim = static_cast<size_t>(t.dim());
+    auto* info = new BufferInfo{t.storage(), std::vector<Py_ssize_t>(2 * ndim), {format[0], 0}};
     const auto itemsize = static_cast<Py_ssize_t>(t.element_size());
-    for (int64_t d = 0; d < t.dim(); ++d) {
-      info->shape.push_back(t.size(d));
-      info->strides.push_back(t.stride(d) * itemsize);
+    for (size_t d = 0; d < ndim; ++d) {
+      info->dims[d] = t.sizes()[d];
+      info->dims[ndim + d] = t.strides()[d] * itemsize;
     }
     static char empty_buffer[1];
     view->buf = t.data_ptr() != nullptr ? t.data_ptr() : empty_buffer;
@@ -130,8 +132,8 @@ int tensor_getbuffer(PyObject* self, Py_buffer* view, int flags) {
     view->itemsize = itemsize;
     view->format = (flags & PyBUF_FORMAT) ? info->format : nullptr;
     view->ndim = static_cast<int>(t.dim());
-    view->shape = (flags & PyBUF_ND) ? info->shape.data() : nullptr;
-    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? info->strides.data() : nullptr;
+    view->shape = (flags & PyBUF_ND) ? info->dims.data() : nullptr;
+    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? info->dims.data() + ndim : nullptr;
     view->suboffsets = nullptr;
     view->internal = info;
     return 0;
@@ -156,7 +158,7 @@ nb::object numpy(const Self& s, bool force) {
   nb::object source = force ? nb::cast(t.clone()) : nb::borrow(self);
   nb::object view = nb::steal(PyMemoryView_FromObject(source.ptr()));
   if (!view.is_valid()) throw nb::python_error();
-  return numpy_module().attr("asarray")(view);
+  return nb::steal(PyObject_CallOneArg(numpy_asarray().ptr(), view.ptr()));
 }
 
 // ---- DLPack export ------------------------------------------------------------------------------
@@ -331,12 +333,42 @@ Tensor from_dlpack(nb::handle obj) {
   raise(PyExc_ValueError, "from_dlpack: expected a DLPack capsule that was not consumed yet");
 }
 
-}  // namespace
+// The dtype of a native-order buffer format ("d", "<f", "=q", ...); nullopt otherwise.
+std::optional<ScalarType> buffer_dtype(const char* format, Py_ssize_t itemsize) {
+  if (format == nullptr) return std::nullopt;
+  if (*format == '@' || *format == '=' || *format == '<') ++format;  // '<' is native on x86-64
+  if (format[0] == 0 || format[1] != 0) return std::nullopt;
+  std::optional<ScalarType> t;
+  switch (format[0]) {
+    case '?': t = kBool; break;
+    case 'B': t = kUInt8; break;
+    case 'b': t = kInt8; break;
+    case 'h': t = kInt16; break;
+    case 'i': t = kInt32; break;
+    case 'l':
+    case 'q': t = kInt64; break;
+    case 'e': t = kFloat16; break;
+    case 'f': t = kFloat32; break;
+    case 'd': t = kFloat64; break;
+    default: return std::nullopt;
+  }
+  if (static_cast<Py_ssize_t>(element_size(*t)) != itemsize) return std::nullopt;
+  return t;
+}
 
-PyType_Slot tensor_type_slots[] = {
-    {Py_bf_getbuffer, reinterpret_cast<void*>(tensor_getbuffer)},
-    {Py_bf_releasebuffer, reinterpret_cast<void*>(tensor_releasebuffer)},
-    {0, nullptr}};
+// Why an array cannot be viewed, in PyTorch's words (torch/csrc/utils/tensor_numpy.cpp).
+[[noreturn]] void refuse_array(nb::handle array) {
+  nb::object dtype = array.attr("dtype");
+  const std::string name = nb::cast<std::string>(dtype.attr("name"));
+  if (numpy_dtype(name) && !nb::cast<bool>(dtype.attr("isnative")))
+    raise(PyExc_ValueError, "given numpy array has byte order different from the native byte order. "
+                            "Conversion between byte orders is currently not supported.");
+  raise(PyExc_TypeError, "can't convert np.ndarray of type numpy." + name +
+                             ". The only supported types are: float64, float32, float16, int64, int32, int16, "
+                             "int8, uint8, and bool.");
+}
+
+}  // namespace
 
 bool is_numpy_array(nb::handle h) {
   for (PyTypeObject* type = Py_TYPE(h.ptr()); type != nullptr; type = type->tp_base)
@@ -347,20 +379,17 @@ bool is_numpy_array(nb::handle h) {
 Tensor from_numpy(nb::handle array) {
   if (!is_numpy_array(array))
     raise(PyExc_TypeError, std::string("expected np.ndarray (got ") + Py_TYPE(array.ptr())->tp_name + ")");
-  nb::object dtype = array.attr("dtype");
-  const std::string name = nb::cast<std::string>(dtype.attr("name"));
-  const std::optional<ScalarType> t = numpy_dtype(name);
-  if (!t)
-    raise(PyExc_TypeError, "can't convert np.ndarray of type numpy." + name +
-                               ". The only supported types are: float64, float32, float16, int64, int32, int16, "
-                               "int8, uint8, and bool.");
-  if (!nb::cast<bool>(dtype.attr("isnative")))
-    raise(PyExc_ValueError, "given numpy array has byte order different from the native byte order. "
-                            "Conversion between byte orders is currently not supported.");
   auto* held = new HeldBuffer();
-  if (PyObject_GetBuffer(array.ptr(), &held->view, PyBUF_STRIDED_RO) != 0) {
+  if (PyObject_GetBuffer(array.ptr(), &held->view, PyBUF_RECORDS_RO) != 0) {  // strides and format
     delete held;
-    throw nb::python_error();
+    PyErr_Clear();  // e.g. datetime64, which has no buffer format
+    refuse_array(array);
+  }
+  const std::optional<ScalarType> t = buffer_dtype(held->view.format, held->view.itemsize);
+  if (!t) {
+    PyBuffer_Release(&held->view);
+    delete held;
+    refuse_array(array);
   }
   const Py_buffer& v = held->view;
   const auto itemsize = static_cast<Py_ssize_t>(element_size(*t));
@@ -395,6 +424,11 @@ Tensor from_numpy(nb::handle array) {
     });
   });
 }
+
+PyType_Slot tensor_type_slots[] = {
+    {Py_bf_getbuffer, reinterpret_cast<void*>(tensor_getbuffer)},
+    {Py_bf_releasebuffer, reinterpret_cast<void*>(tensor_releasebuffer)},
+    {0, nullptr}};
 
 void bind_interop(nb::module_& m, TensorClass& cls) {
   m.def("from_numpy", &from_numpy, nb::arg("ndarray"));

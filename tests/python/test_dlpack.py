@@ -84,5 +84,6 @@ def test_pytorch_round_trip():
     assert p[0, 0].item() == 10
     q = real_torch.from_dlpack(torch.arange(4, dtype=torch.int16))
     assert q.dtype == real_torch.int16 and q.tolist() == [0, 1, 2, 3]
-    b = real_torch.from_dlpack(torch.tensor([True, False]))
-    assert b.tolist() == [True, False]
+    if int(real_torch.__version__.split(".")[0]) >= 2:  # 1.13 cannot import DLPack's bool
+        b = real_torch.from_dlpack(torch.tensor([True, False]))
+        assert b.tolist() == [True, False]
