@@ -5,8 +5,9 @@
 # tutorial's. The two `mps` lines are guarded with the tutorial's own torch.device(...) idiom, so
 # the tutorial runs on a machine without Apple's GPU.
 #
-#   python3 examples/tutorial.py      prints what print() prints (a notebook also shows the
-#                                     displayed values; the test shows both)
+#   PYTHONPATH=build/python python3 examples/tutorial.py
+#       prints what print() prints (a notebook also shows the displayed values; the test shows
+#       both). Until the module has autograd (y.backward(), Tensor.grad), it stops at cell 100.
 
 # %% In [66]
 import ctorch as torch

@@ -1,5 +1,5 @@
 """Tensor protocols written in Python, as PyTorch writes them in torch/_tensor.py."""
-from ._C import Tensor
+from ._C import Tensor, tensor
 
 
 def __array__(self, dtype=None, copy=None):
@@ -22,7 +22,17 @@ def __deepcopy__(self, memo):
     return result
 
 
+def _rebuild(data, dtype, shape, requires_grad):
+    return tensor(data, dtype=dtype, requires_grad=requires_grad).reshape(shape)
+
+
+def __reduce__(self):
+    # pickle / copy through Python values: portable, and fine for the sizes one pickles.
+    return (_rebuild, (self.tolist(), self.dtype, tuple(self.shape), self.requires_grad))
+
+
 Tensor.__array__ = __array__
+Tensor.__reduce__ = __reduce__
 Tensor.__array_priority__ = 1000  # NumPy defers to the tensor's operators: array + t is a tensor
 Tensor.__reversed__ = __reversed__
 Tensor.__deepcopy__ = __deepcopy__

@@ -1,6 +1,7 @@
 """Python protocols of ctorch.Tensor: len, iteration, bool/int/float/index, format, hash, contains,
 attributes, and the exception types PyTorch raises (semantics.md R15, R18)."""
 import copy
+import pickle
 import operator
 
 import pytest
@@ -48,6 +49,9 @@ def test_format_hash_contains_copy():
     c = copy.deepcopy(t)
     c[0] = 9
     assert t[0].item() == 1
+    for original in (torch.tensor([[1.5, 2.0]], dtype=torch.float16), torch.zeros(0, 3), torch.tensor(True)):
+        back = pickle.loads(pickle.dumps(original))
+        assert back.dtype is original.dtype and back.shape == original.shape and torch.equal(back, original)
 
 
 def test_attributes():
