@@ -1,6 +1,14 @@
 // python/src/tensor.cpp: the ctorch.Tensor class: construction, metadata, conversion to Python
 // values (item, tolist, bool/int/float/index), to()/type(), repr and the Python protocols
 // (len, iter, hash, contains, format).
+//
+// TODO(autograd, after the autograd branch lands): bind what its C++ API adds: `requires_grad`'s
+// setter through set_requires_grad, is_leaf, grad_fn (an object whose repr is
+// `<AddBackward0 object at 0x...>`, name() and next_functions), grad (get/set/None), backward(
+// gradient=None, retain_graph=None, create_graph=False), retain_grad, retains_grad, detach,
+// detach_, register_hook, .data; and in the module no_grad/enable_grad/set_grad_enabled (context
+// managers), is_grad_enabled and ctorch.autograd.grad/backward. Then switch on cell 100 of the
+// tutorial test (EXPECTED_TO_FAIL in tests/python/test_tutorial.py).
 #include <string>
 
 #include "common.h"

@@ -53,6 +53,21 @@ EXPRESSIONS = [
     "T.tensor([1, 2, 3]).flip(0)",
     "T.tensor([[1, 2], [3, 4]]).repeat(2, 1)",
     "T.from_numpy(__import__('numpy').arange(6.).reshape(2, 3)[:, 1:])",
+    # randn of >= 16 elements (the fill path); below 16, libm's last bit depends on PyTorch's build
+    # (random.md §12.2), and Debian's is not the reference build.
+    "(T.manual_seed(3), T.randn(32, dtype=T.float64))[1]",
+    "(T.manual_seed(3), T.randn(2, 16))[1]",
+    "(T.manual_seed(5), T.randint(0, 100, (6,)))[1]",
+    "(T.manual_seed(5), T.randperm(7))[1]",
+    "(T.manual_seed(1), T.rand(2, 3).t().contiguous())[1]",
+    "setitem(T.zeros(3, 4), (slice(None), [0, 2]), 7)",
+    "setitem(T.zeros(3, 4), T.arange(12).reshape(3, 4) % 2 == 0, -1.5)",
+    "setitem(T.zeros(3, 4, dtype=T.int32), (1, slice(None, None, 2)), T.tensor([2.7, 3.2]))",
+    "T.from_numpy(T.arange(6.).reshape(2, 3).numpy().T)",
+    "T.tensor([[1, 2], [3, 4]])[[0, 1], [1, 0]]",
+    "T.tensor([[1, 2], [3, 4]])[..., None]",
+    "T.tensor(2.5) * T.tensor([1, 2])",
+    "T.tensor([1, 2]) * T.tensor(2.5, dtype=T.float64)",
     # errors: the exception type must agree
     "T.zeros(2, 3)[5]",
     "T.zeros(2, 3)[0, 0, 0]",
@@ -67,9 +82,14 @@ EXPRESSIONS = [
 ]
 
 
+def setitem(tensor, index, value):
+    tensor[index] = value
+    return tensor
+
+
 def evaluate(module, expression):
     try:
-        return eval(expression, {"T": module, "float": float, "__import__": __import__})
+        return eval(expression, {"T": module, "float": float, "__import__": __import__, "setitem": setitem})
     except Exception as error:  # noqa: BLE001  compared below
         return error
 
