@@ -13,6 +13,10 @@ namespace ctorch {
 
 // From a number or nested list; dtype inferred as PyTorch does (R2.1) unless given.
 Tensor tensor(const NestedList& data, const TensorOptions& options = {});
+// The same from the leaves of a nested list already gathered in row-major order with its shape
+// (what the Python module collects from a Python list): the same inference and checks.
+Tensor tensor_from_leaves(IntArrayRef shape, const std::vector<Scalar>& leaves,
+                          const TensorOptions& options = {});
 
 Tensor empty(IntArrayRef size, const TensorOptions& options = {});
 Tensor zeros(IntArrayRef size, const TensorOptions& options = {});

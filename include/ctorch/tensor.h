@@ -85,6 +85,9 @@ class Tensor {
   Scalar item() const;
   template <typename T>
   T item() const { return item().to<T>(); }
+  // The truth value of a one-element tensor (Python's bool(t)); more or fewer elements are
+  // ambiguous, an error.
+  bool is_nonzero() const;
 
   // ---- autograd (autograd.h has grad mode, Node, backward() and grad() as functions) ---------
   bool requires_grad() const { return self().requires_grad; }
@@ -167,6 +170,8 @@ class Tensor {
   // t[indices] = value
   Tensor& index_put_(std::initializer_list<TensorIndex> indices, const Tensor& value);
   Tensor& index_put_(std::initializer_list<TensorIndex> indices, const Scalar& value);
+  Tensor& index_put_(const std::vector<TensorIndex>& indices, const Tensor& value);
+  Tensor& index_put_(const std::vector<TensorIndex>& indices, const Scalar& value);
 
   // ---- materialize -------------------------------------------------------------------------
   Tensor contiguous() const;  // self when already contiguous

@@ -47,5 +47,11 @@ Scalar Tensor::item() const {
   return dispatch(dtype(), [&]<typename T>() -> Scalar { return Scalar(*static_cast<T*>(data_ptr())); });
 }
 
+bool Tensor::is_nonzero() const {
+  // ATen's is_nonzero (TensorProperties.cpp).
+  CTORCH_CHECK(numel() != 0, Runtime, "Boolean value of Tensor with no values is ambiguous");
+  CTORCH_CHECK(numel() == 1, Runtime, "Boolean value of Tensor with more than one value is ambiguous");
+  return item().to<bool>();
+}
 
 }  // namespace ctorch

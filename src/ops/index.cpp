@@ -190,14 +190,22 @@ Tensor Tensor::index(const std::vector<TensorIndex>& indices) const {
 }
 
 Tensor& Tensor::index_put_(std::initializer_list<TensorIndex> indices, const Tensor& value) {
-  // Like Python's t[...] = value: the value converts to t's dtype, leading size-1 dims of it are
-  // dropped, then it broadcasts to the indexed region.
-  put(*this, std::vector<TensorIndex>(indices), value.to(dtype()), false, true);
-  return *this;
+  return index_put_(std::vector<TensorIndex>(indices), value);
 }
 
 Tensor& Tensor::index_put_(std::initializer_list<TensorIndex> indices, const Scalar& value) {
-  const std::vector<TensorIndex> list(indices);
+  return index_put_(std::vector<TensorIndex>(indices), value);
+}
+
+Tensor& Tensor::index_put_(const std::vector<TensorIndex>& indices, const Tensor& value) {
+  // Like Python's t[...] = value: the value converts to t's dtype, leading size-1 dims of it are
+  // dropped, then it broadcasts to the indexed region.
+  put(*this, indices, value.to(dtype()), false, true);
+  return *this;
+}
+
+Tensor& Tensor::index_put_(const std::vector<TensorIndex>& indices, const Scalar& value) {
+  const std::vector<TensorIndex>& list = indices;
   if (!has_tensor(list)) {
     index(list).fill_(value);
     return *this;

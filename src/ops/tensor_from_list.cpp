@@ -38,16 +38,37 @@ void collect_leaves(const NestedList& node, const Size& shape, size_t depth,
   for (const auto& item : node.items()) collect_leaves(item, shape, depth + 1, leaves);
 }
 
+// The leaf itself, whether the list holds it or a pointer to it.
+const Scalar& leaf(const Scalar& s) { return s; }
+const Scalar& leaf(const Scalar* s) { return *s; }
+
 // R2.1: the highest kind among the leaves (bool < int < float), not promote_types.
-ScalarType infer_dtype(const std::vector<const Scalar*>& leaves) {
+template <typename Leaf>
+ScalarType infer_dtype(const std::vector<Leaf>& leaves) {
   bool any_int = false, any_float = false;
-  for (const Scalar* s : leaves) {
-    any_float |= s->is_floating_point();
-    any_int |= s->is_integral();
+  for (const Leaf& s : leaves) {
+    any_float |= leaf(s).is_floating_point();
+    any_int |= leaf(s).is_integral();
   }
   if (any_float) return get_default_dtype();
   if (any_int) return kInt64;
   return leaves.empty() ? get_default_dtype() : kBool;
+}
+
+template <typename Leaf>
+Tensor from_leaves(IntArrayRef shape, const std::vector<Leaf>& leaves, const TensorOptions& options) {
+  const ScalarType dtype = options.dtype() ? *options.dtype() : infer_dtype(leaves);
+  for (const Leaf& s : leaves) {
+    CTORCH_CHECK(scalar_fits(leaf(s), dtype, /*check_floats=*/false), Runtime,
+                 "value cannot be converted to type ", dtype_name(dtype), " without overflow");
+  }
+  Tensor t = make_contiguous(shape, dtype, options.device_or_cpu());
+  dispatch(dtype, [&]<typename T>() {
+    T* out = static_cast<T*>(t.data_ptr());
+    for (size_t i = 0; i < leaves.size(); ++i) out[i] = leaf(leaves[i]).template to<T>();
+  });
+  apply_requires_grad_option(t, options);
+  return t;
 }
 
 }  // namespace
@@ -57,18 +78,16 @@ Tensor tensor(const NestedList& data, const TensorOptions& options) {
   std::vector<const Scalar*> leaves;
   leaves.reserve(static_cast<size_t>(std::max<int64_t>(shape.numel(), 0)));
   collect_leaves(data, shape, 0, leaves);
-  const ScalarType dtype = options.dtype() ? *options.dtype() : infer_dtype(leaves);
-  for (const Scalar* s : leaves) {
-    CTORCH_CHECK(scalar_fits(*s, dtype, /*check_floats=*/false), Runtime,
-                 "value cannot be converted to type ", dtype_name(dtype), " without overflow");
-  }
-  Tensor t = make_contiguous(shape, dtype, options.device_or_cpu());
-  dispatch(dtype, [&]<typename T>() {
-    T* out = static_cast<T*>(t.data_ptr());
-    for (size_t i = 0; i < leaves.size(); ++i) out[i] = leaves[i]->to<T>();
-  });
-  apply_requires_grad_option(t, options);
-  return t;
+  return from_leaves(shape, leaves, options);
+}
+
+Tensor tensor_from_leaves(IntArrayRef shape, const std::vector<Scalar>& leaves,
+                          const TensorOptions& options) {
+  int64_t numel = 1;
+  for (int64_t s : shape) numel *= s;
+  CTORCH_CHECK(numel == static_cast<int64_t>(leaves.size()), Runtime, "tensor_from_leaves: shape ",
+               shape, " holds ", numel, " elements but ", leaves.size(), " leaves were given");
+  return from_leaves(shape, leaves, options);
 }
 
 }  // namespace ctorch

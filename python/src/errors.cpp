@@ -1,0 +1,26 @@
+// python/src/errors.cpp: ctorch::Error becomes the Python exception PyTorch raises for the same
+// failure (semantics.md R18.1): its kind picks IndexError, ValueError, TypeError or RuntimeError,
+// and the message is the C++ library's (PyTorch's text).
+#include "common.h"
+
+namespace ctorch::python {
+
+void bind_errors(nb::module_& m) {
+  (void)m;
+  nb::register_exception_translator([](const std::exception_ptr& p, void*) {
+    try {
+      std::rethrow_exception(p);
+    } catch (const Error& e) {
+      PyObject* type = PyExc_RuntimeError;
+      switch (e.kind()) {
+        case ErrorKind::Index: type = PyExc_IndexError; break;
+        case ErrorKind::Value: type = PyExc_ValueError; break;
+        case ErrorKind::Type: type = PyExc_TypeError; break;
+        case ErrorKind::Runtime: type = PyExc_RuntimeError; break;
+      }
+      PyErr_SetString(type, e.what());
+    }
+  });
+}
+
+}  // namespace ctorch::python
