@@ -7,7 +7,7 @@
 #
 #   PYTHONPATH=build/python python3 examples/tutorial.py
 #       prints what print() prints (a notebook also shows the displayed values; the test shows
-#       both). Until the module has autograd (y.backward(), Tensor.grad), it stops at cell 100.
+#       both).
 
 # %% In [66]
 import ctorch as torch

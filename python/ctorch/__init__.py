@@ -5,9 +5,11 @@
                                             #         [8, 9]])
     t.shape, t.dtype, t.stride()            # (torch.Size([2, 2]), torch.int64, (2, 1))
     torch.from_numpy(array)                 # shares the array's memory
+    x = torch.ones(3, requires_grad=True); (x * x).sum().backward()   # x.grad: tensor([2., 2., 2.])
 
 The extension ctorch._C binds the C++ library; this package adds the small Python objects PyTorch
-has in Python too (dtype objects, Size, device, return types) and the cuda/backends namespaces.
+has in Python too (dtype objects, Size, device, return types, the grad-mode context managers) and the
+cuda/backends/autograd namespaces.
 """
 from . import _C
 from ._dtype import dtype, make_dtypes
@@ -24,7 +26,8 @@ _C._register_types(_dtypes, Size, device, return_types)
 from ._C import *  # noqa: E402,F401,F403  Tensor, Generator and the functions of the torch namespace
 from ._C import Tensor, Generator  # noqa: E402
 from . import _tensor  # noqa: E402,F401  Python-level Tensor protocols (__array__, ...)
-from . import cuda, backends, random  # noqa: E402,F401
+from . import cuda, backends, random, autograd  # noqa: E402,F401
+from .autograd import no_grad, enable_grad, set_grad_enabled  # noqa: E402,F401
 
 for _d in _dtypes:
     globals()[_d._name] = _d

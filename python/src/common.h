@@ -130,6 +130,7 @@ void bind_factory(nb::module_& m, TensorClass& cls);      // factory.cpp: tensor
 void bind_random(nb::module_& m, TensorClass& cls);       // random.cpp: generators and samplers
 void bind_interop(nb::module_& m, TensorClass& cls);      // interop.cpp: NumPy, buffers, DLPack
 void bind_misc(nb::module_& m);                         // misc.cpp: print options, threads, devices
+void bind_autograd(nb::module_& m, TensorClass& cls);     // autograd.cpp: grad, backward, grad mode
 
 // The Tensor type's buffer-protocol slots (interop.cpp), given to nb::class_ in tensor.cpp.
 extern PyType_Slot tensor_type_slots[];

@@ -1,6 +1,7 @@
 // python/src/errors.cpp: ctorch::Error becomes the Python exception PyTorch raises for the same
 // failure (semantics.md R18.1): its kind picks IndexError, ValueError, TypeError or RuntimeError,
-// and the message is the C++ library's (PyTorch's text).
+// and the message is the C++ library's (PyTorch's text). The library's warnings (reading .grad of a
+// non-leaf) are Python UserWarnings.
 #include "common.h"
 
 namespace ctorch::python {
@@ -20,6 +21,10 @@ void bind_errors(nb::module_& m) {
       }
       PyErr_SetString(type, e.what());
     }
+  });
+  set_warning_handler([](const std::string& message) {
+    nb::gil_scoped_acquire gil;
+    if (PyErr_WarnEx(PyExc_UserWarning, message.c_str(), 1) != 0) throw nb::python_error();  // -W error
   });
 }
 

@@ -16,5 +16,6 @@ NB_MODULE(_C, m) {
   bind_factory(m, cls);
   bind_random(m, cls);
   bind_interop(m, cls);
+  bind_autograd(m, cls);
   bind_misc(m);
 }

@@ -2,13 +2,7 @@
 // values (item, tolist, bool/int/float/index), to()/type(), repr and the Python protocols
 // (len, iter, hash, contains, format).
 //
-// TODO(autograd, after the autograd branch lands): bind what its C++ API adds: `requires_grad`'s
-// setter through set_requires_grad, is_leaf, grad_fn (an object whose repr is
-// `<AddBackward0 object at 0x...>`, name() and next_functions), grad (get/set/None), backward(
-// gradient=None, retain_graph=None, create_graph=False), retain_grad, retains_grad, detach,
-// detach_, register_hook, .data; and in the module no_grad/enable_grad/set_grad_enabled (context
-// managers), is_grad_enabled and ctorch.autograd.grad/backward. Then switch on cell 100 of the
-// tutorial test (EXPECTED_TO_FAIL in tests/python/test_tutorial.py).
+// The autograd attributes (requires_grad, grad, grad_fn, backward, ...) are autograd.cpp's.
 #include <string>
 
 #include "common.h"
@@ -154,8 +148,6 @@ void bind_tensor(nb::module_& m, TensorClass& cls) {
       .def_prop_ro("is_cuda", [](const Tensor& t) { return t.is_cuda(); })
       .def_prop_ro("itemsize", [](const Tensor& t) { return t.element_size(); })
       .def_prop_ro("nbytes", [](const Tensor& t) { return t.nbytes(); })
-      .def_prop_rw("requires_grad", [](const Tensor& t) { return t.requires_grad(); },
-                   [](Tensor& t, bool r) { t.requires_grad_(r); })
       .def("size", [](const Tensor& t, std::optional<int64_t> dim) -> nb::object {
         if (dim) return nb::cast(t.size(*dim));
         return make_size(t.sizes());
@@ -177,10 +169,6 @@ void bind_tensor(nb::module_& m, TensorClass& cls) {
       .def("is_floating_point", [](const Tensor& t) { return t.is_floating_point(); })
       .def("is_signed", [](const Tensor& t) { return is_signed(t.dtype()); })
       .def("data_ptr", [](const Tensor& t) { return reinterpret_cast<uintptr_t>(t.data_ptr()); })
-      .def("requires_grad_", [](nb::pointer_and_handle<Tensor> self, bool r) {
-        self.p->requires_grad_(r);
-        return nb::borrow(self.h);
-      }, nb::arg("requires_grad") = true)
       // ---- Python values ----
       .def("item", [](const Tensor& t) { return scalar_to_python(t.item()); })
       .def("tolist", &tolist)

@@ -29,11 +29,8 @@ MACHINE = {
     66: f"PyTorch version: {ctorch.__version__}\nIs MPS available? False\nDoes MPS exists? False",
     99: "Device: cpu",
 }
-# Cells that need what the C++ library does not have yet on this branch.
-EXPECTED_TO_FAIL = {
-    100: "autograd: y.backward() and Tensor.grad come with the autograd branch; switch this cell on "
-         "(delete this entry) when the module binds them",
-}
+# Cells that need what the C++ library does not have yet on this branch (none now).
+EXPECTED_TO_FAIL = {}
 
 
 def cells(path):
