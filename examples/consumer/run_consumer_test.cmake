@@ -14,7 +14,8 @@ if(MODE STREQUAL "installed")
   set(configure_args -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_RPATH=${prefix}/lib)
 else()
   # The library's flags as in the enclosing build, so that ccache serves its objects.
-  set(configure_args -DCTORCH_SOURCE_DIR=${CTORCH_SOURCE_DIR} -DCTORCH_WERROR=${CTORCH_WERROR})
+  set(configure_args -DCTORCH_SOURCE_DIR=${CTORCH_SOURCE_DIR} -DCTORCH_WERROR=${CTORCH_WERROR}
+                     -DCTORCH_CUDA=${CTORCH_CUDA})
 endif()
 run(${CMAKE_COMMAND} -S ${CONSUMER_SOURCE} -B ${WORK_DIR}/build -G ${GENERATOR} ${configure_args})
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)

@@ -82,6 +82,7 @@ struct Edge {
   uint32_t input_nr = 0;
   Size shape;
   ScalarType dtype = ScalarType::Float32;
+  Device device = Device(kCPU);  // gradients arriving here are moved to it
   bool is_valid() const { return function != nullptr; }
 };
 
@@ -108,6 +109,7 @@ class Node : public std::enable_shared_from_this<Node> {
   struct Output {  // one forward output: its metadata and the hooks registered on it
     Size shape;
     ScalarType dtype = ScalarType::Float32;
+    Device device = Device(kCPU);
     std::vector<std::pair<unsigned, Tensor::Hook>> hooks;
     std::weak_ptr<TensorImpl> retained;  // retain_grad(): where the gradient is also stored
   };

@@ -4,6 +4,7 @@
 
 #include "ctorch/activation.h"
 #include "ctorch/autograd.h"
+#include "ctorch/cuda.h"
 #include "ctorch/device.h"
 #include "ctorch/dispatch.h"
 #include "ctorch/dtype.h"

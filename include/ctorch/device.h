@@ -1,5 +1,6 @@
-// ctorch/device.h: where a tensor lives. `cpu`, `cuda[:N]` and `mps` are values; this build
-// computes on the CPU, and asking for another device raises a ctorch::Error naming it.
+// ctorch/device.h: where a tensor lives. `cpu`, `cuda[:N]` and `mps` are values; tensors live on
+// the CPU or, in a build with CUDA, on a GPU (ctorch/cuda.h); asking for a device this build or
+// machine lacks raises a ctorch::Error naming it.
 //
 //   ctorch::Device d("cuda:1");   d.str() == "cuda:1";   d.repr() == "device(type='cuda', index=1)"
 #pragma once
@@ -45,8 +46,8 @@ class Device {
 std::ostream& operator<<(std::ostream& out, const Device& d);
 
 namespace cuda {
-bool is_available();  // false in this build: ctorch computes on the CPU
-int device_count();
+bool is_available();  // built with CUDA and at least one GPU visible (never throws)
+int device_count();   // 0 without CUDA, without a driver or without a GPU
 }  // namespace cuda
 namespace mps {
 bool is_available();  // false: ctorch has no Metal backend

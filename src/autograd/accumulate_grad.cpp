@@ -9,6 +9,7 @@ AccumulateGrad::AccumulateGrad(const Tensor& variable) : variable_(variable.shar
   outputs_.resize(1);
   outputs_[0].shape = variable.sizes();
   outputs_[0].dtype = variable.dtype();
+  outputs_[0].device = variable.device();
 }
 
 Tensor AccumulateGrad::variable() const {

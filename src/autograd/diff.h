@@ -69,7 +69,7 @@ Tensor addmm(const Tensor& input, const Tensor& m1, const Tensor& m2, const Scal
 
 // ---- copies, joins, indexing (formulas/shape.cpp) -------------------------------------------------
 Tensor clone(const Tensor& self);
-Tensor to(const Tensor& self, ScalarType dtype);
+Tensor to(const Tensor& self, Device device, ScalarType dtype);
 Tensor& copy_(Tensor& self, const Tensor& src);
 Tensor& fill_(Tensor& self, const Scalar& value, bool zero);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);

@@ -44,7 +44,7 @@ Tensor validate(const Node& node, size_t i, Tensor g) {
                  " - got ", IntArrayRef(g.sizes()), " but expected shape compatible with ", IntArrayRef(e.shape));
     g = sum_to(g, e.shape);
   }
-  if (g.dtype() != e.dtype) g = g.to(e.dtype);
+  if (g.dtype() != e.dtype || g.device() != e.device) g = g.to(e.device, e.dtype);
   return g;
 }
 
@@ -209,7 +209,7 @@ void add_roots(GraphTask& task, const std::vector<Tensor>& outputs, const std::v
     Tensor g = i < grad_outputs.size() ? grad_outputs[i] : Tensor();
     if (!g.defined()) {
       CTORCH_CHECK(out.numel() == 1, Runtime, "grad can be implicitly created only for scalar outputs");
-      g = ones(out.sizes(), out.dtype());
+      g = ones(out.sizes(), TensorOptions(out.dtype()).device(out.device()));
     } else {
       CTORCH_CHECK(IntArrayRef(g.sizes()) == IntArrayRef(out.sizes()), Runtime, "Mismatch in shape: grad_output[", i,
                    "] has a shape of ", shape_str(g.sizes()), " and output[", i, "] has a shape of ",

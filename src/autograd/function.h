@@ -26,6 +26,9 @@
 
 namespace ctorch::autograd {
 
+// The dtype and device of `t`: what a gradient buffer made for `t` takes.
+inline TensorOptions options_of(const Tensor& t) { return TensorOptions(t.dtype()).device(t.device()); }
+
 using grads = std::vector<Tensor>;
 
 // ---- the check every differentiable op makes (A1.3) ---------------------------------------------

@@ -37,6 +37,7 @@ class CopySlices final : public Node {
     outputs_.resize(1);
     outputs_[0].shape = base.sizes();
     outputs_[0].dtype = base.dtype();
+    outputs_[0].device = base.device();
   }
   std::string name() const override { return "torch::autograd::CopySlices"; }
   void release_saved() override { fn_->release_saved(); }
@@ -44,7 +45,7 @@ class CopySlices final : public Node {
   std::vector<Tensor> apply(std::vector<Tensor>&& grads) override {
     const Tensor& g = grads.at(0);
     if (!g.defined()) return {};
-    Tensor result = layout_buffer(base_, view_, g.dtype(), false);
+    Tensor result = layout_buffer(base_, view_, TensorOptions(g.dtype()).device(g.device()), false);
     result.copy_(g);
     Tensor slice = as_strided(result, view_);
     std::vector<Tensor> inner{slice.clone()};
@@ -87,6 +88,7 @@ Tensor& apply_inplace(Tensor& self, const std::function<Tensor(const Tensor&)>& 
   if (!node) return self;
   node->outputs_[0].shape = self.sizes();
   node->outputs_[0].dtype = self.dtype();
+  node->outputs_[0].device = self.device();
   AutogradMeta* m = meta(self);
   if (m && m->view) {
     const Tensor base = m->view->base;

@@ -51,6 +51,7 @@ Edge gradient_edge(const Tensor& t) {
   Edge e;
   e.shape = t.sizes();
   e.dtype = t.dtype();
+  e.device = t.device();
   if (!t.requires_grad()) return e;
   if (auto fn = grad_fn_of(t)) {
     e.function = std::move(fn);

@@ -70,7 +70,9 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& owner) const {
 
 const Tensor& Ctx::grad(size_t i) {
   Tensor& g = grads_[i];
-  if (!g.defined()) g = zeros(node_.outputs_[i].shape, node_.outputs_[i].dtype);
+  if (!g.defined()) {
+    g = zeros(node_.outputs_[i].shape, TensorOptions(node_.outputs_[i].dtype).device(node_.outputs_[i].device));
+  }
   return g;
 }
 
@@ -105,6 +107,7 @@ void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* 
     if (!out || !out->defined()) continue;
     node->outputs_[k].shape = out->sizes();
     node->outputs_[k].dtype = out->dtype();
+    node->outputs_[k].device = out->device();
     if (out->is_floating_point()) set_history(*out, node, static_cast<uint32_t>(k));
   }
   for (size_t i = 0; i < saves.size(); ++i) {

@@ -19,9 +19,9 @@ int64_t Geometry::extent() const {
   return last + 1;
 }
 
-Tensor layout_buffer(const Geometry& base, const Geometry& view, ScalarType dtype, bool zero) {
+Tensor layout_buffer(const Geometry& base, const Geometry& view, const TensorOptions& options, bool zero) {
   const int64_t n = std::max(base.extent(), view.extent());
-  Tensor flat = zero ? zeros({n}, dtype) : empty({n}, dtype);
+  Tensor flat = zero ? zeros({n}, options) : empty({n}, options);
   return make_view(flat, base.sizes, base.strides, base.offset);
 }
 
@@ -29,7 +29,7 @@ Tensor as_strided(const Tensor& buffer, const Geometry& g) { return make_view(bu
 
 Tensor strided_scatter_zeros(const Tensor& grad, const Geometry& base, const Geometry& view) {
   NoGradGuard guard;  // a plain copy into a fresh buffer (not differentiable twice)
-  Tensor result = layout_buffer(base, view, grad.dtype(), true);
+  Tensor result = layout_buffer(base, view, TensorOptions(grad.dtype()).device(grad.device()), true);
   as_strided(result, view).copy_(grad);
   return result;
 }

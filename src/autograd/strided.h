@@ -15,7 +15,7 @@ struct Geometry {
 };
 
 // A fresh contiguous buffer covering both geometries, seen through `g` (zero-filled when asked).
-Tensor layout_buffer(const Geometry& base, const Geometry& view, ScalarType dtype, bool zero);
+Tensor layout_buffer(const Geometry& base, const Geometry& view, const TensorOptions& options, bool zero);
 // `t` seen through `g` (t must be a tensor over a buffer laid out like the original storage).
 Tensor as_strided(const Tensor& buffer, const Geometry& g);
 // Zeros laid out like `base`, holding `grad` in the place of `view` (AsStridedBackward0).

@@ -62,10 +62,6 @@ std::string Device::repr() const {
 
 std::ostream& operator<<(std::ostream& out, const Device& d) { return out << d.repr(); }
 
-namespace cuda {
-bool is_available() { return false; }
-int device_count() { return 0; }
-}  // namespace cuda
 namespace mps {
 bool is_available() { return false; }
 bool is_built() { return false; }

@@ -1,15 +1,17 @@
 #include "ctorch/storage.h"
 
 #include "core/cpu_allocator.h"
+#include "core/cuda_device.h"
 #include "ctorch/error.h"
 
 namespace ctorch {
 
 namespace {
-void check_device_available(Device device) {
-  if (device.is_cpu()) return;
-  CTORCH_CHECK(!device.is_cuda(), Runtime, "Cannot use device '", device.str(),
-               "': ctorch was built without CUDA");
+// The device the storage gets: cpu, or cuda:N with N checked (a build without CUDA and a machine
+// without a GPU raise here, core/cuda_device.h).
+Device check_device_available(Device device) {
+  if (device.is_cpu()) return device;
+  if (device.is_cuda()) return cuda::detail::resolve(device);
   CTORCH_FAIL(Runtime, "Cannot use device '", device.str(),
               "': ctorch has no MPS backend (MPS is Apple's Metal GPU API)");
 }
@@ -20,8 +22,15 @@ Storage::Impl::~Impl() {
 }
 
 Storage Storage::allocate(size_t nbytes, Device device) {
-  check_device_available(device);
+  device = check_device_available(device);
   Storage s;
+  if (device.is_cuda() && nbytes > 0) {
+    const int index = device.index();
+    void* data = cuda::detail::allocate(nbytes, index);
+    s.impl_ = std::allocate_shared<Impl>(cpu_allocator::ObjectAllocator<Impl>(), data, nbytes, device,
+                                         [index](void* p) { cuda::detail::release(p, index); });
+    return s;
+  }
   if (nbytes == 0) {
     s.impl_ = std::allocate_shared<Impl>(cpu_allocator::ObjectAllocator<Impl>(), nullptr, 0, device, nullptr);
     return s;
@@ -34,7 +43,7 @@ Storage Storage::allocate(size_t nbytes, Device device) {
 }
 
 Storage Storage::wrap(void* data, size_t nbytes, Device device, Deleter deleter) {
-  check_device_available(device);
+  device = check_device_available(device);
   Storage s;
   s.impl_ = std::make_shared<Impl>(data, nbytes, device, std::move(deleter));
   return s;

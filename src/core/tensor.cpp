@@ -44,6 +44,7 @@ bool Tensor::is_contiguous() const {
 Scalar Tensor::item() const {
   CTORCH_CHECK(numel() == 1, Runtime, "a Tensor with ", numel(),
                " elements cannot be converted to Scalar");
+  if (!is_cpu()) return cpu().item();  // the copy waits for the kernels that write the value
   return dispatch(dtype(), [&]<typename T>() -> Scalar { return Scalar(*static_cast<T*>(data_ptr())); });
 }
 

@@ -15,6 +15,7 @@
 #include "ctorch/reduce.h"
 #include "kernels/cpu/activation.h"
 #include "ops/broadcast.h"
+#include "ops/host_fallback.h"
 
 namespace ctorch {
 
@@ -32,7 +33,9 @@ Tensor softmax_impl(const Tensor& self, int64_t dim, std::optional<ScalarType> d
   CTORCH_CHECK(in.is_floating_point(), Runtime, "\"", log ? "log_" : "", "softmax_",
                lastdim ? "lastdim_" : "", "kernel_impl\" not implemented for '",
                legacy_name(in.dtype()), "'");
-  kernels::cpu::softmax(out, in, wrapped, log);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::softmax(host.out(out), host.in(in), wrapped, log);
+  host.finish();
   return out;
 }
 
@@ -155,7 +158,9 @@ Tensor nan_to_num(const Tensor& self, std::optional<double> nan, std::optional<d
   if (!self.is_floating_point()) return self.clone();
   if (autograd::should_record(self)) return autograd::diff::nan_to_num(self, nan, posinf, neginf);
   Tensor out = make_contiguous(self.sizes(), self.dtype(), self.device());
-  kernels::cpu::nan_to_num(out, self, nan.value_or(0.0), posinf, neginf);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::nan_to_num(host.out(out), host.in(self), nan.value_or(0.0), posinf, neginf);
+  host.finish();
   return out;
 }
 

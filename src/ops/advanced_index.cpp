@@ -9,6 +9,7 @@
 #include "ctorch/factory.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/index.h"
+#include "ops/device_copy.h"
 
 namespace ctorch {
 
@@ -103,9 +104,29 @@ Plan plan_index(const Tensor& self, const OptionalIndices& indices) {
   return p;
 }
 
+// Note [Host fallback] for indexing: the index values are checked on the host, so a cuda self
+// is indexed through host copies. Indices may be on the CPU or on self's device (as PyTorch).
+bool on_host_first(const Tensor& self, const OptionalIndices& indices) {
+  for (const auto& idx : indices) {
+    if (!idx) continue;
+    CTORCH_CHECK(idx->is_cpu() || idx->device() == self.device(), Runtime,
+                 "indices should be either on cpu or on the same device as the indexed tensor (",
+                 self.device().str(), ")");
+  }
+  return self.is_cuda();
+}
+OptionalIndices host_indices(const OptionalIndices& indices) {
+  OptionalIndices out;
+  for (const auto& idx : indices) out.push_back(idx ? std::optional<Tensor>(moved_to(*idx, Device(kCPU))) : std::nullopt);
+  return out;
+}
+
 }  // namespace
 
 Tensor advanced_index(const Tensor& self, const OptionalIndices& indices) {
+  if (on_host_first(self, indices)) {
+    return moved_to(advanced_index(moved_to(self, Device(kCPU)), host_indices(indices)), self.device());
+  }
   Plan p = plan_index(self, indices);
   Tensor out = make_contiguous(p.shape, self.dtype(), self.device());
   if (out.numel() > 0) kernels::cpu::index_gather(out, self, p.geometry);
@@ -115,6 +136,12 @@ Tensor advanced_index(const Tensor& self, const OptionalIndices& indices) {
 void advanced_index_put(const Tensor& self, const OptionalIndices& indices, const Tensor& value,
                         bool accumulate) {
   CTORCH_INTERNAL_ASSERT(value.dtype() == self.dtype());
+  if (on_host_first(self, indices)) {
+    const Tensor host = moved_to(self, Device(kCPU));
+    advanced_index_put(host, host_indices(indices), moved_to(value, Device(kCPU)), accumulate);
+    copy_across_devices(self, host);
+    return;
+  }
   Plan p = plan_index(self, indices);
   // value broadcasts to the result shape.
   const auto& vs = value.sizes();

@@ -1,5 +1,5 @@
 // Binary elementwise ops: PyTorch's semantics (semantics.md R5, R6, R9, R12) decided here, the
-// arithmetic done by kernels::cpu::binary. Behaviour reproduced: aten/src/ATen/native/
+// arithmetic done by kernels::binary (kernels/device_switch.h). Behaviour reproduced: aten/src/ATen/native/
 // BinaryOps.cpp and TensorIterator's type promotion.
 #include <algorithm>
 
@@ -8,8 +8,9 @@
 #include "ctorch/elementwise.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/elementwise_ops.h"
-#include "kernels/cpu/kernels.h"
+#include "kernels/device_switch.h"
 #include "ops/broadcast.h"
+#include "ops/device_copy.h"
 #include "ops/elementwise_util.h"
 
 namespace ctorch {
@@ -102,27 +103,28 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
   const ScalarType compute =
       spec.result == ResultKind::Float && is_integral(common, true) ? get_default_dtype() : common;
   const ScalarType result = spec.result == ResultKind::Bool ? kBool : compute;
+  const Device device = common_device({dest, a.tensor(), b.tensor()});
   // The common case, two tensors of the compute dtype and one shape, skips the conversions.
   if (!dest && a.tensor() && b.tensor() && a.tensor()->dtype() == compute &&
       b.tensor()->dtype() == compute && a.tensor()->sizes() == b.tensor()->sizes() &&
       !(integer_division(op) && is_integral(compute, false))) {
-    Tensor out = make_contiguous(a.tensor()->sizes(), result, a.tensor()->device());
-    kernels::cpu::binary(op, out, *a.tensor(), *b.tensor(), alpha);
+    Tensor out = make_contiguous(a.tensor()->sizes(), result, device);
+    kernels::binary(op, out, *a.tensor(), *b.tensor(), alpha);
     return out;
   }
   const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
 
   Tensor x = to_compute(a, compute, shape), y = to_compute(b, compute, shape);
   if (integer_division(op) && is_integral(compute, false)) {
-    CTORCH_CHECK(!kernels::cpu::any_zero(y), Runtime, "ZeroDivisionError");
+    CTORCH_CHECK(!kernels::any_zero(y), Runtime, "ZeroDivisionError");
   }
   if (!dest) {
-    Tensor out = make_contiguous(shape, result, x.device());
-    kernels::cpu::binary(op, out, x, y, alpha);
+    Tensor out = make_contiguous(shape, result, device);
+    kernels::binary(op, out, x, y, alpha);
     return out;
   }
   check_destination(*dest, result, shape, a.tensor() && dest->is_same(*a.tensor()));
-  write_result(*dest, result, {x, y}, [&](const Tensor& out) { kernels::cpu::binary(op, out, x, y, alpha); });
+  write_result(*dest, result, {x, y}, [&](const Tensor& out) { kernels::binary(op, out, x, y, alpha); });
   return *dest;
 }
 

@@ -1,13 +1,13 @@
 // Whole-tensor comparison: equal, isclose, allclose (semantics.md R16), as PyTorch's
 // aten/src/ATen/native/TensorCompare.cpp defines them, written with the elementwise ops.
 #include "ctorch/elementwise.h"
-#include "kernels/cpu/elementwise_ops.h"
+#include "kernels/device_switch.h"
 
 namespace ctorch {
 
 namespace {
 // True when every element of the bool tensor `t` is true.
-bool all_true(const Tensor& t) { return !kernels::cpu::any_zero(t); }
+bool all_true(const Tensor& t) { return !kernels::any_zero(t); }
 }  // namespace
 
 bool equal(const Tensor& a, const Tensor& b) {

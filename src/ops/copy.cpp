@@ -1,11 +1,12 @@
 // Materializing ops: contiguous, clone, copy_, fill_, zero_, to. Checks live here; the
-// arithmetic is kernels::cpu::copy / fill.
+// arithmetic is kernels::copy / fill on the tensor's device, or ops/device_copy across devices.
 #include <algorithm>
 
 #include "autograd/diff.h"
 #include "core/make.h"
 #include "ctorch/ops.h"
-#include "kernels/cpu/kernels.h"
+#include "kernels/device_switch.h"
+#include "ops/device_copy.h"
 #include "ops/broadcast.h"
 
 namespace ctorch {
@@ -42,7 +43,7 @@ Tensor Tensor::contiguous() const { return is_contiguous() ? *this : clone(); }
 Tensor Tensor::clone() const {
   if (autograd::should_record(*this)) return autograd::diff::clone(*this);
   Tensor out = make_contiguous(sizes(), dtype(), device());
-  kernels::cpu::copy(out, *this);
+  kernels::copy(out, *this);
   return out;
 }
 
@@ -55,12 +56,14 @@ Tensor& Tensor::copy_(const Tensor& src) {
   CTORCH_CHECK(!has_internal_overlap(*this), Runtime,
                "unsupported operation: more than one element of the written-to tensor refers to a "
                "single memory location. Please clone() the tensor before performing the operation.");
-  CTORCH_CHECK(device() == src.device(), Runtime,
-               "Expected all tensors to be on the same device, but found at least two devices, ",
-               device().str(), " and ", src.device().str(), "!");
+  if (device() != src.device()) {  // copy_ is the one op that crosses devices (PyTorch's too)
+    copy_across_devices(*this, src.expand(sizes()));
+    storage().bump_version();
+    return *this;
+  }
   // Reading what we are writing would see half-updated values: go through a copy then.
   const Tensor source = may_overlap(*this, src) ? src.clone() : src;
-  kernels::cpu::copy(*this, source.expand(sizes()));
+  kernels::copy(*this, source.expand(sizes()));
   storage().bump_version();  // Note [Version counter]
   return *this;
 }
@@ -69,7 +72,7 @@ Tensor& Tensor::fill_(const Scalar& value) {
   if (autograd::should_record_inplace(*this)) return autograd::diff::fill_(*this, value, false);
   CTORCH_CHECK(scalar_fits(value, dtype(), /*check_floats=*/true), Runtime,
                "value cannot be converted to type ", cpp_type_name(dtype()), " without overflow");
-  kernels::cpu::fill(*this, value);
+  kernels::fill(*this, value);
   storage().bump_version();
   return *this;
 }
@@ -87,9 +90,13 @@ Tensor Tensor::to(Device target, ScalarType dtype, bool copy) const {
   const bool same_device =
       target.type() == device().type() && (!target.has_index() || target.index() == std::max(device().index(), 0));
   if (!copy && same_device && dtype == this->dtype()) return *this;
-  if (autograd::should_record(*this)) return autograd::diff::to(*this, dtype);
+  if (autograd::should_record(*this)) return autograd::diff::to(*this, target, dtype);
   Tensor out = make_contiguous(sizes(), dtype, target);  // fails clearly for absent devices
-  kernels::cpu::copy(out, *this);
+  if (out.device() == device()) {
+    kernels::copy(out, *this);
+  } else {
+    copy_across_devices(out, *this);
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
 
 #include "core/make.h"
 #include "ctorch/dispatch.h"
-#include "kernels/cpu/kernels.h"
+#include "kernels/device_switch.h"
 
 namespace ctorch {
 
@@ -24,6 +24,18 @@ ScalarType infer_dtype(const Scalar& value) { return value.dtype(); }
 void check_fill_value(const Scalar& value, ScalarType dtype) {
   CTORCH_CHECK(scalar_fits(value, dtype, /*check_floats=*/true), Runtime,
                "value cannot be converted to type ", cpp_type_name(dtype), " without overflow");
+}
+
+// Note [Host fallback] for factories that write their values from the host: on another device
+// they are made on the CPU and moved, then take the requires_grad option.
+bool on_device(const TensorOptions& options) { return options.device() && !options.device()->is_cpu(); }
+TensorOptions host_options(const TensorOptions& options) {
+  return options.device(Device(kCPU)).requires_grad(false);
+}
+Tensor moved(const Tensor& host, const TensorOptions& options) {
+  Tensor t = host.to(*options.device());
+  apply_requires_grad_option(t, options);
+  return t;
 }
 
 TensorOptions like_options(const Tensor& like, const TensorOptions& options) {
@@ -49,7 +61,7 @@ Tensor full(IntArrayRef size, const Scalar& value, const TensorOptions& options)
   const ScalarType dtype = options.dtype() ? *options.dtype() : infer_dtype(value);
   check_fill_value(value, dtype);
   Tensor t = make_with_options(size, dtype, options);
-  kernels::cpu::fill(t, value);
+  kernels::fill(t, value);
   return t;
 }
 
@@ -61,6 +73,7 @@ Tensor arange(const Scalar& start, const Scalar& end, const TensorOptions& optio
 
 Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
               const TensorOptions& options) {
+  if (on_device(options)) return moved(arange(start, end, step, host_options(options)), options);
   const bool any_float =
       start.is_floating_point() || end.is_floating_point() || step.is_floating_point();
   const ScalarType dtype =
@@ -94,6 +107,7 @@ Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
 }
 
 Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps, const TensorOptions& options) {
+  if (on_device(options)) return moved(linspace(start, end, steps, host_options(options)), options);
   CTORCH_CHECK(steps >= 0, Runtime, "number of steps must be non-negative");
   const ScalarType dtype = options.dtype_or_default();
   Tensor t = make_with_options({steps}, dtype, options);

@@ -16,7 +16,7 @@ namespace {
 
 // Every value of an int64 or int32 tensor, in row-major order.
 std::vector<int64_t> index_values(const Tensor& index) {
-  const Tensor t = index.to(kInt64).contiguous();
+  const Tensor t = index.to(Device(kCPU), kInt64).contiguous();
   const int64_t* p = t.data_ptr<int64_t>();
   return {p, p + t.numel()};
 }
@@ -187,6 +187,7 @@ Tensor masked_select(const Tensor& self, const Tensor& mask) {
 }
 
 Tensor nonzero(const Tensor& self) {
+  if (self.is_cuda()) return nonzero(self.cpu()).to(self.device());  // Note [Host fallback]
   const int64_t n = kernels::cpu::count_nonzero(self);
   Tensor out = make_contiguous({n, self.dim()}, kInt64, self.device());
   if (n > 0 && self.dim() > 0) kernels::cpu::nonzero(out, self);

@@ -3,7 +3,8 @@
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "ctorch/ops.h"
-#include "kernels/cpu/kernels.h"
+#include "kernels/device_switch.h"
+#include "ops/device_copy.h"
 
 namespace ctorch {
 
@@ -48,7 +49,12 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
   int64_t offset = 0;
   for (const Tensor& t : tensors) {
     if (skipped_by_cat(t)) continue;
-    kernels::cpu::copy(out.narrow(dim, offset, t.sizes()[dim]), t);
+    const Tensor part = out.narrow(dim, offset, t.sizes()[dim]);
+    if (part.device() == t.device()) {
+      kernels::copy(part, t);
+    } else {
+      copy_across_devices(part, t);  // never: cat checks the devices first
+    }
     offset += t.sizes()[dim];
   }
   return out;

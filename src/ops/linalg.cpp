@@ -9,6 +9,9 @@
 #include "ctorch/linalg.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/linalg.h"
+#include "kernels/cuda/kernels.h"
+#include "ops/device_copy.h"
+#include "ops/host_fallback.h"
 #include "ops/broadcast.h"
 #include "ops/internal_ops.h"
 
@@ -34,16 +37,21 @@ bool is_zero(const Scalar& s) { return s.to<double>() == 0.0; }
 void gemm_into(Tensor out, const Tensor& a, const Tensor& b, const Scalar& alpha,
                const Scalar& beta, const char* kernel) {
   if (out.numel() == 0) return;
+  common_device({&out, &a, &b});
+  HostRoundTrip host;  // Note [Host fallback]: on cuda, only the scaling and integer products
   if (a.size(2) == 0) {
     if (is_zero(beta)) {
       out.zero_();
     } else {
-      kernels::cpu::scale(out, beta);
+      kernels::cpu::scale(host.out(out), beta);
+      host.finish();
     }
     return;
   }
   check_kernel_dtype(a, kernel);
-  kernels::cpu::gemm_batched(out, a, b, alpha, beta);
+  if (out.is_cuda() && is_floating_point(out.dtype())) return kernels::cuda::gemm_batched(out, a, b, alpha, beta);
+  kernels::cpu::gemm_batched(host.out(out), host.in(a), host.in(b), alpha, beta);
+  host.finish();
 }
 
 int64_t product(IntArrayRef sizes) {
@@ -174,8 +182,10 @@ Tensor dot(const Tensor& self, const Tensor& other) {
                "] to have the same number of elements, but got ", self.numel(), " and ",
                other.numel(), " elements respectively");
   check_kernel_dtype(self, "dot");
-  Tensor out = make_contiguous({}, self.dtype(), self.device());
-  kernels::cpu::dot(out, self, other);
+  Tensor out = make_contiguous({}, self.dtype(), common_device({&self, &other}));
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::dot(host.out(out), host.in(self), host.in(other));
+  host.finish();
   return out;
 }
 
@@ -186,8 +196,10 @@ Tensor outer(const Tensor& self, const Tensor& vec2) {
   if (autograd::should_record(self, vec2)) return self.reshape({self.size(0), 1}) * vec2;
   // PyTorch computes self.reshape({n, 1}) * vec2: a multiply, so the dtypes promote (R4).
   const ScalarType dtype = result_type(self, vec2);
-  Tensor out = make_contiguous({self.size(0), vec2.size(0)}, dtype, self.device());
-  kernels::cpu::outer(out, self.to(dtype), vec2.to(dtype));
+  Tensor out = make_contiguous({self.size(0), vec2.size(0)}, dtype, common_device({&self, &vec2}));
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::outer(host.out(out), host.in(self.to(dtype)), host.in(vec2.to(dtype)));
+  host.finish();
   return out;
 }
 

@@ -7,7 +7,8 @@
 #include "autograd/diff.h"
 #include "core/make.h"
 #include "core/wrap_dim.h"
-#include "kernels/cpu/reduce.h"
+#include "kernels/device_switch.h"
+#include "ops/host_fallback.h"
 
 namespace ctorch {
 
@@ -73,7 +74,7 @@ Tensor reduce(ReduceKind kind, const Tensor& self, const std::vector<bool>& mask
               ScalarType out_dtype) {
   const Plan p = plan(self, mask);
   Tensor out = p.make_out(out_dtype);
-  kernels::cpu::reduce(kind, out, p.input, p.n_kept);
+  kernels::reduce(kind, out, p.input, p.n_kept);
   return p.shaped(out, keepdim);
 }
 
@@ -97,7 +98,9 @@ Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim
   }
   Tensor out = sum_like(ReduceKind::Sum, self, mask, keepdim, dtype);
   const int64_t n = plan(self, mask).reduced_numel;
-  kernels::cpu::divide_(out, n);  // sum rounded to the result dtype, then divided (PyTorch's order)
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::divide_(host.out(out), n);  // sum rounded to the result dtype, then divided (PyTorch's order)
+  host.finish();
   return out;
 }
 
@@ -108,7 +111,9 @@ Tensor var_impl(const Tensor& self, IntArrayRef dim, double correction, bool kee
   if (autograd::should_record(self)) return autograd::diff::var_std(self, dim, correction, keepdim, take_sqrt);
   const Plan p = plan(self, dim_mask(self, dim));
   Tensor out = p.make_out(self.dtype());
-  kernels::cpu::variance(out, p.input, p.n_kept, correction, take_sqrt);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::variance(host.out(out), host.in(p.input), p.n_kept, correction, take_sqrt);
+  host.finish();
   return p.shaped(out, keepdim);
 }
 
@@ -137,7 +142,7 @@ ValuesIndices extreme_dim(const Tensor& self, int64_t dim, bool keepdim, ReduceK
   const Plan p = plan(self, one_dim(self, dim));
   Tensor values = p.make_out(self.dtype());
   Tensor indices = p.make_out(kInt64);
-  kernels::cpu::reduce_with_index(kind, values, indices, p.input, p.n_kept);
+  kernels::reduce_with_index(kind, values, indices, p.input, p.n_kept);
   return {p.shaped(values, keepdim), p.shaped(indices, keepdim)};
 }
 
@@ -155,7 +160,7 @@ Tensor arg_extreme(const Tensor& self, std::optional<int64_t> dim, bool keepdim,
   }
   const Plan p = plan(self, mask);
   Tensor indices = p.make_out(kInt64);
-  kernels::cpu::reduce_with_index(kind, Tensor(), indices, p.input, p.n_kept);
+  kernels::reduce_with_index(kind, Tensor(), indices, p.input, p.n_kept);
   return p.shaped(indices, keepdim);
 }
 
@@ -177,7 +182,9 @@ Tensor cumulative(const Tensor& self, int64_t dim, std::optional<ScalarType> dty
   CTORCH_CHECK(out_dtype != kBool, Runtime, "\"", kernel_name, "\" not implemented for 'Bool'");
   const Tensor in = self.to(out_dtype);
   Tensor out = make_contiguous(self.sizes(), out_dtype, self.device());
-  kernels::cpu::cumulative(kind, out, in, wrapped);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::cumulative(kind, host.out(out), host.in(in), wrapped);
+  host.finish();
   return out;
 }
 

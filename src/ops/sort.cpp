@@ -7,6 +7,7 @@
 #include "core/make.h"
 #include "core/wrap_dim.h"
 #include "kernels/cpu/sort.h"
+#include "ops/host_fallback.h"
 
 namespace ctorch {
 
@@ -17,7 +18,9 @@ ValuesIndices sort(const Tensor& self, int64_t dim, bool descending, bool stable
   const int64_t wrapped = wrap_dim(dim, self.dim());
   Tensor values = make_contiguous(self.sizes(), self.dtype(), self.device());
   Tensor indices = make_contiguous(self.sizes(), kInt64, self.device());
-  kernels::cpu::sort(values, indices, self, wrapped, descending);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::sort(host.out(values), host.out(indices), host.in(self), wrapped, descending);
+  host.finish();
   return {values, indices};
 }
 
@@ -40,11 +43,18 @@ ValuesIndices topk(const Tensor& self, int64_t k, int64_t dim, bool largest, boo
   shape[wrapped] = k;
   Tensor values = make_contiguous(shape, self.dtype(), self.device());
   Tensor indices = make_contiguous(shape, kInt64, self.device());
-  kernels::cpu::topk(values, indices, self, wrapped, k, largest, sorted);
+  HostRoundTrip host;  // Note [Host fallback]
+  kernels::cpu::topk(host.out(values), host.out(indices), host.in(self), wrapped, k, largest, sorted);
+  host.finish();
   return {values, indices};
 }
 
-UniqueResult unique(const Tensor& self, bool /*sorted*/, bool return_inverse, bool return_counts) {
+UniqueResult unique(const Tensor& self, bool sorted, bool return_inverse, bool return_counts) {
+  if (self.is_cuda()) {  // Note [Host fallback], for the whole op (its sizes come from the data)
+    HostRoundTrip host;
+    UniqueResult r = unique(host.in(self), sorted, return_inverse, return_counts);
+    return {r.values.to(self.device()), r.inverse_indices.to(self.device()), r.counts.to(self.device())};
+  }
   const Tensor flat = self.reshape({self.numel()});
   Tensor sorted_values = make_contiguous(flat.sizes(), self.dtype(), self.device());
   Tensor perm = make_contiguous(flat.sizes(), kInt64, self.device());

@@ -62,11 +62,12 @@ Tensor from_leaves(IntArrayRef shape, const std::vector<Leaf>& leaves, const Ten
     CTORCH_CHECK(scalar_fits(leaf(s), dtype, /*check_floats=*/false), Runtime,
                  "value cannot be converted to type ", dtype_name(dtype), " without overflow");
   }
-  Tensor t = make_contiguous(shape, dtype, options.device_or_cpu());
+  Tensor t = make_contiguous(shape, dtype, Device(kCPU));
   dispatch(dtype, [&]<typename T>() {
     T* out = static_cast<T*>(t.data_ptr());
     for (size_t i = 0; i < leaves.size(); ++i) out[i] = leaf(leaves[i]).template to<T>();
   });
+  if (!options.device_or_cpu().is_cpu()) t = t.to(options.device_or_cpu());  // written on the host
   apply_requires_grad_option(t, options);
   return t;
 }

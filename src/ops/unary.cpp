@@ -1,5 +1,5 @@
 // Unary elementwise ops and selection (where, clamp, masked_fill): semantics here (R5.3, R6.10-
-// R6.14), arithmetic in kernels::cpu::unary / where. Reproduces aten/src/ATen/native/UnaryOps.cpp.
+// R6.14), arithmetic in kernels::unary / where (kernels/device_switch.h). Reproduces aten/src/ATen/native/UnaryOps.cpp.
 #include <cmath>
 
 #include "autograd/diff.h"
@@ -7,8 +7,9 @@
 #include "ctorch/elementwise.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/elementwise_ops.h"
-#include "kernels/cpu/kernels.h"
+#include "kernels/device_switch.h"
 #include "ops/broadcast.h"
+#include "ops/device_copy.h"
 #include "ops/elementwise_util.h"
 
 namespace ctorch {
@@ -52,11 +53,11 @@ Tensor unary_kernel(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
   const Tensor x = to_compute(a, compute, a.sizes());
   if (!dest) {
     Tensor out = make_contiguous(a.sizes(), result, a.device());
-    kernels::cpu::unary(spec.op, out, x);
+    kernels::unary(spec.op, out, x);
     return out;
   }
   check_destination(*dest, result, a.sizes(), dest->is_same(a));
-  write_result(*dest, result, {x}, [&](const Tensor& out) { kernels::cpu::unary(spec.op, out, x); });
+  write_result(*dest, result, {x}, [&](const Tensor& out) { kernels::unary(spec.op, out, x); });
   return *dest;
 }
 
@@ -142,8 +143,8 @@ Tensor where(const Tensor& condition, const Operand& a, const Operand& b) {
                legacy_name(condition.dtype()));
   const ScalarType dtype = result_type({a, b});
   const Size shape = broadcast_pair(broadcast_pair(condition.sizes(), operand_shape(a)), operand_shape(b));
-  Tensor out = make_contiguous(shape, dtype, condition.device());
-  kernels::cpu::where(out, condition.expand(shape), to_compute(a, dtype, shape), to_compute(b, dtype, shape));
+  Tensor out = make_contiguous(shape, dtype, common_device({&condition, a.tensor(), b.tensor()}));
+  kernels::where(out, condition.expand(shape), to_compute(a, dtype, shape), to_compute(b, dtype, shape));
   return out;
 }
 
@@ -215,8 +216,8 @@ Tensor masked_fill(const Tensor& a, const Tensor& mask, const Scalar& value) {
   CTORCH_CHECK(scalar_fits(value, a.dtype(), /*check_floats=*/true), Runtime,
                "value cannot be converted to type ", cpp_type_name(a.dtype()), " without overflow");
   const Size shape = broadcast_pair(a.sizes(), mask.sizes());  // out of place, both broadcast
-  Tensor out = make_contiguous(shape, a.dtype(), a.device());
-  kernels::cpu::where(out, mask.expand(shape), to_compute(value, a.dtype(), shape), a.expand(shape));
+  Tensor out = make_contiguous(shape, a.dtype(), common_device({&a, &mask}));
+  kernels::where(out, mask.expand(shape), to_compute(value, a.dtype(), shape), a.expand(shape));
   return out;
 }
 Tensor Tensor::masked_fill(const Tensor& mask, const Scalar& value) const {

@@ -189,8 +189,13 @@ struct Layout {
   }
 };
 
-std::string body(const Tensor& t, const PrintOptions& opts) {
-  if (t.numel() == 0) return "[]";
+// Printing reads the elements on the host: a tensor on another device is copied first (which
+// waits for the kernels that write it).
+Tensor on_host(const Tensor& t) { return t.is_cpu() ? t : t.detach().cpu(); }
+
+std::string body(const Tensor& device_tensor, const PrintOptions& opts) {
+  if (device_tensor.numel() == 0) return "[]";
+  const Tensor t = on_host(device_tensor);
   const bool summarize = static_cast<double>(t.numel()) > opts.threshold;
   const int64_t edgeitems = std::max(0, opts.edgeitems);
   if (summarize && edgeitems == 0 && t.dim() > 0) return "[...]";  // R14.2 (2.x)
@@ -274,7 +279,8 @@ std::ostream& operator<<(std::ostream& out, const Tensor& t) { return out << rep
 
 std::vector<std::string> print_detail::format_elements(const Tensor& t) {
   if (t.numel() == 0) return {};
-  const Values values = read_shown(t, shown_indices(t, /*summarize=*/false, 0));
+  const Tensor h = on_host(t);
+  const Values values = read_shown(h, shown_indices(h, /*summarize=*/false, 0));
   const Formatter fmt(values, get_printoptions());
   std::vector<std::string> out;
   if (values.floating) {

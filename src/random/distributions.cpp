@@ -32,6 +32,7 @@ void fill_each(Tensor& self, Generator* generator, Value&& value) {
 }  // namespace
 
 Tensor& bernoulli_(Tensor& self, double p, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { bernoulli_(h, p, generator); });
   CTORCH_CHECK(0 <= p && p <= 1, Runtime, "bernoulli_ expects p to be in [0, 1], but got p=", p);
   fill_each(self, generator, [p](detail::GeneratorImpl& g) { return u53(g) < p ? 1.0 : 0.0; });
   return self;
@@ -39,6 +40,7 @@ Tensor& bernoulli_(Tensor& self, double p, Generator* generator) {
 
 // §8.2: float64 p compares a 53-bit fraction, the other floating dtypes a 24-bit one.
 Tensor& bernoulli_(Tensor& self, const Tensor& p, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { bernoulli_(h, p.cpu(), generator); });
   check_floating(p.dtype(), "bernoulli_tensor_cpu_p_");
   if (self.numel() == 0) return self;
   const Tensor probs = random::in_memory_order_of(p, self).to(kFloat64);  // float/half/bf16 exact
@@ -72,6 +74,7 @@ Tensor bernoulli(const Tensor& self, double p, Generator* generator) {
 
 // PyTorch 2.x: log1p(-u) (§12.1).
 Tensor& exponential_(Tensor& self, double lambd, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { exponential_(h, lambd, generator); });
   CTORCH_CHECK(lambd >= 0.0, Runtime, "exponential_ expects lambda >= 0.0, but found lambda=", lambd);
   check_floating(self.dtype(), "exponential_cpu");
   fill_each(self, generator, [lambd](detail::GeneratorImpl& g) {
@@ -81,6 +84,7 @@ Tensor& exponential_(Tensor& self, double lambd, Generator* generator) {
 }
 
 Tensor& geometric_(Tensor& self, double p, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { geometric_(h, p, generator); });
   CTORCH_CHECK(0 < p && p < 1, Runtime, "geometric_ expects p to be in (0, 1), but got p=", p);
   CTORCH_CHECK(self.dtype() != kBool, Runtime, "\"geometric_cpu\" not implemented for 'Bool'");
   const double log_q = std::log1p(-p);
@@ -91,6 +95,7 @@ Tensor& geometric_(Tensor& self, double p, Generator* generator) {
 }
 
 Tensor& cauchy_(Tensor& self, double median, double sigma, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { cauchy_(h, median, sigma, generator); });
   check_floating(self.dtype(), "cauchy_cpu");
   fill_each(self, generator, [median, sigma](detail::GeneratorImpl& g) {
     return std::fma(sigma, std::tan(3.141592653589793 * (u53(g) - 0.5)), median);

@@ -105,6 +105,7 @@ void random_from_range(Tensor& self, Generator* generator, uint64_t range, int64
 }  // namespace
 
 Tensor& random_(Tensor& self, int64_t from, std::optional<int64_t> to, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { random_(h, from, to, generator); });
   const ScalarType dtype = self.dtype();
   dispatch(dtype, [&]<typename T>() {
     if (to) {
@@ -158,6 +159,7 @@ Tensor& random_(Tensor& self, int64_t to, Generator* generator) {
 
 // §6.2: the dtype's non-negative integers (floats: those it holds exactly, and one more).
 Tensor& random_(Tensor& self, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { random_(h, generator); });
   if (self.numel() == 0) return self;
   detail::GeneratorImpl& g = detail::resolve(generator).impl();
   std::lock_guard<std::mutex> lock(g.mutex);
@@ -208,6 +210,9 @@ Tensor randint_like(const Tensor& like, int64_t high, const TensorOptions& optio
 
 Tensor randperm(int64_t n, const TensorOptions& options, Generator* generator) {
   CTORCH_CHECK(n >= 0, Runtime, "n must be non-negative, got", n);
+  if (!options.device_or_cpu().is_cpu()) {  // Note [Host fallback] for sampling
+    return randperm(n, options.device(Device(kCPU)), generator).to(options.device_or_cpu());
+  }
   const ScalarType dtype = options.dtype() ? *options.dtype() : kInt64;
   CTORCH_CHECK(dtype != kBool, Runtime, "\"randperm\" not implemented for 'Bool'");
   CTORCH_CHECK(dtype != kFloat16 || n <= 2049, Runtime, "n cannot be greater than 2049 for Half type.");

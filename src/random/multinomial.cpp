@@ -49,6 +49,9 @@ void sample_row(detail::GeneratorImpl& g, const T* w, int64_t stride, int64_t n,
 
 Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, Generator* generator) {
   CTORCH_CHECK(probs.dim() > 0 && probs.dim() <= 2, Runtime, "prob_dist must be 1 or 2 dim");
+  if (probs.is_cuda()) {  // Note [Host fallback] for sampling
+    return multinomial(probs.detach().cpu(), num_samples, replacement, generator).to(probs.device());
+  }
   CTORCH_CHECK(probs.is_floating_point(), Runtime,
                "multinomial only supports floating-point dtypes for input, got: ", legacy_name(probs.dtype()));
   CTORCH_CHECK(num_samples > 0, Runtime, "cannot sample n_sample <= 0 samples");

@@ -153,6 +153,7 @@ void check_tensor_std(const Tensor& std) {
 }  // namespace
 
 Tensor& normal_(Tensor& self, double mean, double std, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { normal_(h, mean, std, generator); });
   check_normal_std(std);
   check_floating(self.dtype(), "normal_kernel_cpu");
   const int64_t n = self.numel();
@@ -205,7 +206,7 @@ Tensor normal(double mean, double std, IntArrayRef size, const TensorOptions& op
 // §5.7: standard normals into a fresh contiguous output, then `* std` and `+ mean`, each rounded.
 Tensor normal(const Tensor& mean, const Tensor& std, Generator* generator) {
   check_tensor_std(std);
-  Tensor out = empty(broadcast_shapes({mean.sizes(), std.sizes()}), mean.dtype());
+  Tensor out = empty(broadcast_shapes({mean.sizes(), std.sizes()}), TensorOptions(mean.dtype()).device(mean.device()));
   normal_(out, 0, 1, generator);
   out.mul_(std);
   out.add_(mean);
@@ -214,7 +215,7 @@ Tensor normal(const Tensor& mean, const Tensor& std, Generator* generator) {
 
 Tensor normal(const Tensor& mean, double std, Generator* generator) {
   check_normal_std(std);
-  Tensor out = empty(mean.sizes(), mean.dtype());
+  Tensor out = empty(mean.sizes(), TensorOptions(mean.dtype()).device(mean.device()));
   normal_(out, 0, std, generator);
   out.add_(mean);
   return out;
@@ -222,7 +223,7 @@ Tensor normal(const Tensor& mean, double std, Generator* generator) {
 
 Tensor normal(double mean, const Tensor& std, Generator* generator) {
   check_tensor_std(std);
-  Tensor out = empty(std.sizes(), std.dtype());
+  Tensor out = empty(std.sizes(), TensorOptions(std.dtype()).device(std.device()));
   normal_(out, 0, 1, generator);
   out.mul_(std);
   out.add_(mean);

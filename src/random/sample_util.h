@@ -56,4 +56,19 @@ inline Tensor in_memory_order_of(const Tensor& t, const Tensor& out) {
   return expanded.permute(memory_order(out)).contiguous();
 }
 
+// Note [Host fallback] for sampling: a tensor on a cuda device receives exactly the numbers a CPU
+// tensor of its layout would (same seed, same draw order): they are drawn into a host tensor
+// whose dims have self's memory order, then copied over. `sample(host)` is the CPU sampler.
+template <typename Sample>
+Tensor& sample_on_host(Tensor& self, Sample&& sample) {
+  const std::vector<int64_t> order = memory_order(self);
+  std::vector<int64_t> inverse(order.size());
+  for (size_t k = 0; k < order.size(); ++k) inverse[static_cast<size_t>(order[k])] = static_cast<int64_t>(k);
+  Tensor walked = empty(self.permute(order).sizes(), TensorOptions(self.dtype()));
+  Tensor host = walked.permute(inverse);
+  sample(host);
+  self.copy_(host);
+  return self;
+}
+
 }  // namespace ctorch::random

@@ -105,6 +105,7 @@ void check_uniform_bounds(double from, double to, ScalarType dtype) {
 }  // namespace
 
 Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
+  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { uniform_(h, from, to, generator); });
   const ScalarType dtype = self.dtype();
   CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
                legacy_name(dtype), "'");

@@ -90,7 +90,7 @@ Tensor binary(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alp
       record("DivBackward2", {ta, tb}, {&out}, {}, [](Ctx& c) {
         grads r(2);
         for (size_t i = 0; i < 2; ++i)
-          if (c.needs(i)) r[i] = zeros(c.input_shape(i), c.grad().dtype());
+          if (c.needs(i)) r[i] = zeros(c.input_shape(i), options_of(c.grad()));
         return r;
       });
       return out;

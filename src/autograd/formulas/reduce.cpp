@@ -42,7 +42,7 @@ Tensor prod_safe_zeros_backward(const Tensor& grad, const Tensor& input, int64_t
   if (n == 1) return grad;
   Size ones_size = input.sizes();
   ones_size[static_cast<size_t>(dim)] = 1;
-  const Tensor one = ones(ones_size, input.dtype());
+  const Tensor one = ones(ones_size, options_of(input));
   const Tensor exclusive_normal = ctorch::cat({one, input.narrow(dim, 0, n - 1)}, dim).cumprod(dim);
   const Tensor narrow_reverse = input.narrow(dim, 1, n - 1).flip({dim});
   const Tensor exclusive_reverse = ctorch::cat({one, narrow_reverse}, dim).cumprod(dim).flip({dim});
@@ -137,7 +137,7 @@ ValuesIndices max_min_dim(const Tensor& self, int64_t dim, bool keepdim, bool is
            if (sizes.empty()) return grads{c.grad()};
            const Tensor g = keepdim ? c.grad() : c.grad().unsqueeze(d);
            const Tensor idx = keepdim ? indices : indices.unsqueeze(d);
-           return grads{zeros(sizes, c.grad().dtype()).scatter(d, idx, g)};
+           return grads{zeros(sizes, options_of(c.grad())).scatter(d, idx, g)};
          });
   return out;
 }
@@ -187,7 +187,7 @@ Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype)
       const int64_t n = x.size(d);
       Size ones_size = x.sizes();
       ones_size[static_cast<size_t>(d)] = 1;
-      const Tensor exclusive = ctorch::cat({ones(ones_size, x.dtype()), y.narrow(d, 0, n - 1)}, d);
+      const Tensor exclusive = ctorch::cat({ones(ones_size, options_of(x)), y.narrow(d, 0, n - 1)}, d);
       const Tensor after = ctorch::where(zeros_so_far >= 1, x, 1.0).masked_fill(first_zero, 1.0);
       const Tensor at_zero = exclusive * revcumsum(g * after.cumprod(d) * (zeros_so_far >= 1));
       result = result + ctorch::where(first_zero, at_zero, 0.0);
@@ -254,7 +254,7 @@ ValuesIndices sort_like(const Tensor& self, int64_t dim, const char* name,
   const Tensor indices = out.indices;
   record(name, {&self}, {&out.values, nullptr}, {}, [=](Ctx& c) {
     if (sizes.empty()) return grads{c.grad()};
-    return grads{zeros(sizes, c.grad().dtype()).scatter(d, indices, c.grad())};
+    return grads{zeros(sizes, options_of(c.grad())).scatter(d, indices, c.grad())};
   });
   return out;
 }

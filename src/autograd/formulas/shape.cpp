@@ -28,18 +28,18 @@ Tensor spread_index(const Tensor& index, IntArrayRef sizes, int64_t dim) {
 
 Tensor slice_backward(const Tensor& g, IntArrayRef sizes, int64_t dim, int64_t start, int64_t end, int64_t step) {
   const int64_t n = g.size(dim), size = sizes[static_cast<size_t>(dim)];
-  if (n == 0) return zeros(sizes, g.dtype());
+  if (n == 0) return zeros(sizes, options_of(g));
   Tensor spread = g;
   if (step > 1) {  // g's rows with step - 1 zero rows after each, the last ones cut off
-    const Tensor gap = zeros(with_size(g.unsqueeze(dim + 1).sizes(), dim + 1, step - 1), g.dtype());
+    const Tensor gap = zeros(with_size(g.unsqueeze(dim + 1).sizes(), dim + 1, step - 1), options_of(g));
     spread = ctorch::cat({g.unsqueeze(dim + 1), gap}, dim + 1).flatten(dim, dim + 1).narrow(dim, 0, (n - 1) * step + 1);
   }
   const int64_t after = size - start - spread.size(dim);
   (void)end;
   std::vector<Tensor> parts;
-  if (start > 0) parts.push_back(zeros(with_size(sizes, dim, start), g.dtype()));
+  if (start > 0) parts.push_back(zeros(with_size(sizes, dim, start), options_of(g)));
   parts.push_back(spread);
-  if (after > 0) parts.push_back(zeros(with_size(sizes, dim, after), g.dtype()));
+  if (after > 0) parts.push_back(zeros(with_size(sizes, dim, after), options_of(g)));
   return parts.size() == 1 ? spread : ctorch::cat(parts, dim);
 }
 
@@ -63,16 +63,19 @@ Tensor clone(const Tensor& self) {
   return out;
 }
 
-Tensor to(const Tensor& self, ScalarType dtype) {
-  Tensor out = no_grad([&] { return self.to(dtype, /*copy=*/true); });
-  record("ToCopyBackward0", {&self}, {&out}, {}, [](Ctx& c) { return grads{c.grad()}; });
+Tensor to(const Tensor& self, Device device, ScalarType dtype) {
+  Tensor out = no_grad([&] { return self.to(device, dtype, /*copy=*/true); });
+  // The gradient goes back to self's device (the engine converts its dtype).
+  record("ToCopyBackward0", {&self}, {&out}, {}, [from = self.device()](Ctx& c) {
+    return grads{c.grad().device() == from ? c.grad() : c.grad().to(from)};
+  });
   return out;
 }
 
 Tensor& copy_(Tensor& self, const Tensor& src) {
   return apply_inplace(self, [&](const Tensor& before) {
     Tensor out = no_grad([&] {
-      Tensor r = empty(before.sizes(), before.dtype());
+      Tensor r = empty(before.sizes(), options_of(before));
       return r.copy_(src);
     });
     record("torch::autograd::CopyBackwards", {&before, &src}, {&out}, {}, [](Ctx& c) {
@@ -85,7 +88,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
 Tensor& fill_(Tensor& self, const Scalar& value, bool zero) {
   return apply_inplace(self, [&](const Tensor& before) {
     Tensor out = no_grad([&] {
-      Tensor r = empty(before.sizes(), before.dtype());
+      Tensor r = empty(before.sizes(), options_of(before));
       return r.fill_(value);
     });
     record(zero ? "ZeroBackward0" : "FillBackward2", {&before}, {&out}, {},
@@ -145,7 +148,7 @@ Tensor index(const Tensor& self, const OptionalIndices& indices) {
   const Size sizes = self.sizes();
   record("IndexBackward0", {&self}, {&out}, {}, [sizes, indices](Ctx& c) {
     NoGradGuard guard;  // a scatter-add into zeros (first order only)
-    Tensor r = zeros(sizes, c.grad().dtype());
+    Tensor r = zeros(sizes, options_of(c.grad()));
     advanced_index_put(r, indices, c.grad(), /*accumulate=*/true);
     return grads{r};
   });
@@ -165,7 +168,7 @@ void index_put_(Tensor& self, const OptionalIndices& indices, const Tensor& valu
       Tensor gself, gvalue;
       if (c.needs(0)) {
         gself = g.clone();
-        if (!accumulate) advanced_index_put(gself, indices, zeros({}, g.dtype()), false);
+        if (!accumulate) advanced_index_put(gself, indices, zeros({}, options_of(g)), false);
       }
       if (c.needs(1)) gvalue = advanced_index(g, indices);
       return grads{gself, gvalue};
@@ -181,7 +184,7 @@ Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
   record("IndexSelectBackward0", {&self}, {&out}, {}, [sizes, d, index](Ctx& c) {
     const Tensor& g = c.grad();
     if (sizes.empty()) return grads{g.reshape(sizes)};
-    return grads{zeros(sizes, g.dtype()).scatter_add(d, spread_index(index, g.sizes(), d), g)};
+    return grads{zeros(sizes, options_of(g)).scatter_add(d, spread_index(index, g.sizes(), d), g)};
   });
   return out;
 }
@@ -191,7 +194,7 @@ Tensor gather(const Tensor& self, int64_t dim, const Tensor& index) {
   const Size sizes = self.sizes();
   const int64_t d = wrap_dim(dim, std::max<int64_t>(self.dim(), 1));
   record("GatherBackward0", {&self}, {&out}, {}, [sizes, d, index](Ctx& c) {
-    return grads{zeros(sizes, c.grad().dtype()).scatter_add(d, index, c.grad())};
+    return grads{zeros(sizes, options_of(c.grad())).scatter_add(d, index, c.grad())};
   });
   return out;
 }
@@ -218,7 +221,7 @@ Tensor masked_select(const Tensor& self, const Tensor& mask) {
   const Size shape = broadcast_shapes({self.sizes(), mask.sizes()});
   record("MaskedSelectBackward0", {&self}, {&out}, {}, [shape, mask](Ctx& c) {
     NoGradGuard guard;
-    Tensor r = zeros(shape, c.grad().dtype());
+    Tensor r = zeros(shape, options_of(c.grad()));
     const Tensor nz = nonzero(mask.expand(shape));
     OptionalIndices at;
     for (int64_t j = 0; j < nz.size(1); ++j) at.emplace_back(nz.select(1, j));
@@ -233,7 +236,7 @@ Tensor take(const Tensor& self, const Tensor& index) {
   const Size sizes = self.sizes();
   record("TakeBackward0", {&self}, {&out}, {}, [sizes, index](Ctx& c) {
     NoGradGuard guard;
-    Tensor flat = zeros({sizes.numel()}, c.grad().dtype());
+    Tensor flat = zeros({sizes.numel()}, options_of(c.grad()));
     advanced_index_put(flat, OptionalIndices{index.flatten().to(kInt64)}, c.grad().flatten(), /*accumulate=*/true);
     return grads{flat.view(sizes)};
   });

@@ -1,5 +1,5 @@
-// Unary elementwise kernels: one functor per op, run by unary_loop. Float-valued functions see
-// floating inputs only (the op converts integers to the default float dtype first).
+// Unary elementwise kernels: the functors of kernels/unary_functors.h run by unary_loop, or SLEEF's
+// vector functions for the transcendental ones in float32/float64.
 #include <algorithm>
 #include <cmath>
 
@@ -7,21 +7,11 @@
 #include "kernels/cpu/elementwise_loop.h"
 #include "kernels/cpu/elementwise_ops.h"
 #include "kernels/cpu/vector_math.h"
+#include "kernels/unary_functors.h"
 
 namespace ctorch::kernels::cpu {
 
 namespace {
-
-// The unsigned twin of an integer type (integer wrap without signed overflow); others unchanged.
-template <typename A>
-struct Wrapping {
-  using type = A;
-};
-template <typename A>
-  requires(std::is_integral_v<A> && !std::is_same_v<A, bool>)
-struct Wrapping<A> {
-  using type = std::make_unsigned_t<A>;
-};
 
 // Runs a SLEEF vector function: directly on contiguous data, else through stack buffers.
 template <typename T>
@@ -47,89 +37,13 @@ void vector_unary(UnaryOp op, const Tensor& out, const Tensor& x) {
 
 template <typename T>
 void unary_typed(UnaryOp op, const Tensor& out, const Tensor& x) {
-  using A = opmath_t<T>;
-  constexpr bool floating = std::is_floating_point_v<A>;
-  constexpr bool boolean = std::is_same_v<A, bool>;
-  auto run = [&](auto f) { unary_loop<T, T>(out, x, f); };
-  auto test = [&](auto f) { unary_loop<T, bool>(out, x, f); };
-  using Wide = typename Wrapping<A>::type;  // abs(int8 -128) stays -128, without overflow
-  switch (op) {
-    case UnaryOp::Abs:
-      if constexpr (floating) return run([](A a) { return std::fabs(a); });
-      if constexpr (!boolean) return run([](A a) { return a < 0 ? static_cast<A>(-static_cast<Wide>(a)) : a; });
-      break;
-    case UnaryOp::Neg:
-      if constexpr (floating) return run([](A a) { return -a; });
-      if constexpr (!boolean) return run([](A a) { return static_cast<A>(-static_cast<Wide>(a)); });
-      break;
-    case UnaryOp::Sign:
-      if constexpr (boolean) return run([](A a) { return a; });
-      if constexpr (floating) return run([](A a) { return static_cast<A>((A(0) < a) - (a < A(0))); });
-      return run([](A a) { return static_cast<A>((A(0) < a) - (a < A(0))); });
-    case UnaryOp::Floor:
-      if constexpr (floating) return run([](A a) { return std::floor(a); });
-      return run([](A a) { return a; });
-    case UnaryOp::Ceil:
-      if constexpr (floating) return run([](A a) { return std::ceil(a); });
-      return run([](A a) { return a; });
-    case UnaryOp::Round:  // half to even
-      if constexpr (floating) return run([](A a) { return std::nearbyint(a); });
-      return run([](A a) { return a; });
-    case UnaryOp::Trunc:
-      if constexpr (floating) return run([](A a) { return std::trunc(a); });
-      return run([](A a) { return a; });
-    case UnaryOp::Frac:
-      if constexpr (floating) return run([](A a) { return a - std::trunc(a); });
-      break;
-    case UnaryOp::Relu:
-      // PyTorch's clamp_min(x, 0), max(x, 0): NaN and -0.0 stay as they are.
-      if constexpr (!boolean) return run([](A a) { return a < A(0) ? A(0) : a; });
-      break;
-    case UnaryOp::IsNan:
-      return test([](A a) { if constexpr (floating) return std::isnan(a); else return (void)a, false; });
-    case UnaryOp::IsInf:
-      return test([](A a) { if constexpr (floating) return std::isinf(a); else return (void)a, false; });
-    case UnaryOp::IsFinite:
-      return test([](A a) { if constexpr (floating) return std::isfinite(a); else return (void)a, true; });
-    case UnaryOp::LogicalNot:
-      return test([](A a) { return a == A(0); });
-    case UnaryOp::BitwiseNot:
-      if constexpr (boolean) return run([](A a) { return !a; });
-      if constexpr (!boolean && !floating) return run([](A a) { return static_cast<A>(~a); });
-      break;
-    default:
-      break;
-  }
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
     if (has_vector_math(op)) return vector_unary<T>(op, out, x);
   }
-  if constexpr (floating) {
-    switch (op) {
-      case UnaryOp::Reciprocal: return run([](A a) { return A(1) / a; });
-      case UnaryOp::Sqrt: return run([](A a) { return std::sqrt(a); });
-      case UnaryOp::Rsqrt: return run([](A a) { return A(1) / std::sqrt(a); });
-      case UnaryOp::Exp: return run([](A a) { return std::exp(a); });
-      case UnaryOp::Exp2: return run([](A a) { return std::exp2(a); });
-      case UnaryOp::Expm1: return run([](A a) { return std::expm1(a); });
-      case UnaryOp::Log: return run([](A a) { return std::log(a); });
-      case UnaryOp::Log2: return run([](A a) { return std::log2(a); });
-      case UnaryOp::Log10: return run([](A a) { return std::log10(a); });
-      case UnaryOp::Log1p: return run([](A a) { return std::log1p(a); });
-      case UnaryOp::Sin: return run([](A a) { return std::sin(a); });
-      case UnaryOp::Cos: return run([](A a) { return std::cos(a); });
-      case UnaryOp::Tan: return run([](A a) { return std::tan(a); });
-      case UnaryOp::Asin: return run([](A a) { return std::asin(a); });
-      case UnaryOp::Acos: return run([](A a) { return std::acos(a); });
-      case UnaryOp::Atan: return run([](A a) { return std::atan(a); });
-      case UnaryOp::Sinh: return run([](A a) { return std::sinh(a); });
-      case UnaryOp::Cosh: return run([](A a) { return std::cosh(a); });
-      case UnaryOp::Tanh: return run([](A a) { return std::tanh(a); });
-      case UnaryOp::Sigmoid: return run([](A a) { return A(1) / (A(1) + std::exp(-a)); });
-      case UnaryOp::Erf: return run([](A a) { return std::erf(a); });
-      default: break;
-    }
-  }
-  CTORCH_INTERNAL_ASSERT(false);  // the op function let through a dtype this op does not take
+  auto run = [&](auto f) { unary_loop<T, T>(out, x, f); return true; };
+  auto test = [&](auto f) { unary_loop<T, bool>(out, x, f); return true; };
+  const bool done = unary_functor<opmath_t<T>>(op, run, test);
+  CTORCH_INTERNAL_ASSERT(done);  // the op function let through a dtype this op does not take
 }
 
 }  // namespace
