@@ -185,6 +185,7 @@ class Tensor {
   Tensor to(const TensorOptions& options, bool copy = false) const;
   Tensor type(ScalarType dtype) const { return to(dtype); }
   Tensor cpu() const { return to(Device(kCPU)); }
+  Tensor cuda(int index = -1) const { return to(Device(kCUDA, index)); }  // "cuda": the current one
 
   // ---- elementwise math (elementwise.h has the free functions and operators) ----------------
   Tensor add(const Operand& other, const Scalar& alpha = 1) const;

@@ -27,6 +27,15 @@ void bind_misc(nb::module_& m) {
   m.def("get_num_threads", [] { return get_num_threads(); });
   m.def("_cuda_is_available", [] { return cuda::is_available(); });
   m.def("_cuda_device_count", [] { return cuda::device_count(); });
+  m.def("_cuda_is_built", [] { return cuda::is_built(); });
+  m.def("_cuda_synchronize", [] { cuda::synchronize(); });
+  m.def("_cuda_current_device", [] { return cuda::current_device(); });
+  m.def("_cuda_set_device", [](int index) { cuda::set_device(index); });
+  m.def("_cuda_memory_allocated", [](int device) { return cuda::memory_allocated(device); });
+  m.def("_cuda_max_memory_allocated", [](int device) { return cuda::max_memory_allocated(device); });
+  m.def("_cuda_memory_reserved", [](int device) { return cuda::memory_reserved(device); });
+  m.def("_cuda_reset_peak_memory_stats", [](int device) { cuda::reset_peak_memory_stats(device); });
+  m.def("_cuda_empty_cache", [] { cuda::empty_cache(); });
   m.def("_mps_is_available", [] { return mps::is_available(); });
   m.def("_mps_is_built", [] { return mps::is_built(); });
   m.def("is_tensor", [](nb::handle obj) { return nb::isinstance<Tensor>(obj); }, nb::arg("obj"));

@@ -211,6 +211,10 @@ void bind_tensor(nb::module_& m, TensorClass& cls) {
       .def("to", &to)
       .def("type", &type, nb::arg("dtype") = nb::none(), nb::arg("non_blocking") = false)
       .def("cpu", [](nb::pointer_and_handle<Tensor> self) { return same_or_new(self, self.p->cpu()); })
+      .def("cuda", [](nb::pointer_and_handle<Tensor> self, nb::object device) {
+        const Device target = device.is_none() ? Device(kCUDA) : to_device(device);
+        return same_or_new(self, self.p->to(target.is_cuda() ? target : Device(kCUDA, target.index())));
+      }, nb::arg("device") = nb::none())
       .def("bool", &cast_to<kBool>)
       .def("byte", &cast_to<kUInt8>)
       .def("char", &cast_to<kInt8>)

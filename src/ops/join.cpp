@@ -4,7 +4,6 @@
 #include "core/wrap_dim.h"
 #include "ctorch/ops.h"
 #include "kernels/device_switch.h"
-#include "ops/device_copy.h"
 
 namespace ctorch {
 
@@ -49,12 +48,7 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
   int64_t offset = 0;
   for (const Tensor& t : tensors) {
     if (skipped_by_cat(t)) continue;
-    const Tensor part = out.narrow(dim, offset, t.sizes()[dim]);
-    if (part.device() == t.device()) {
-      kernels::copy(part, t);
-    } else {
-      copy_across_devices(part, t);  // never: cat checks the devices first
-    }
+    kernels::copy(out.narrow(dim, offset, t.sizes()[dim]), t);  // one device, checked above
     offset += t.sizes()[dim];
   }
   return out;
