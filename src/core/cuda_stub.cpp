@@ -49,6 +49,7 @@ bool any_zero(const Tensor&) { built_without_cuda(); }
 void reduce(ReduceKind, const Tensor&, const Tensor&, int64_t) { built_without_cuda(); }
 void reduce_with_index(ReduceKind, const Tensor&, const Tensor&, const Tensor&, int64_t) { built_without_cuda(); }
 void gemm_batched(const Tensor&, const Tensor&, const Tensor&, const Scalar&, const Scalar&) { built_without_cuda(); }
+void uniform_philox(const Tensor&, uint64_t, uint64_t, double, double) { built_without_cuda(); }
 }  // namespace kernels::cuda
 
 }  // namespace ctorch

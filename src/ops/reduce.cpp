@@ -98,9 +98,15 @@ Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim
   }
   Tensor out = sum_like(ReduceKind::Sum, self, mask, keepdim, dtype);
   const int64_t n = plan(self, mask).reduced_numel;
-  HostRoundTrip host;  // Note [Host fallback]
-  kernels::cpu::divide_(host.out(out), n);  // sum rounded to the result dtype, then divided (PyTorch's order)
-  host.finish();
+  // The sum rounded to the result dtype, then divided (PyTorch's order); on cuda the division
+  // kernel with the count rounded to the dtype first, as the CPU's divide_ does.
+  if (out.is_cuda()) {
+    Tensor count = make_contiguous({}, out.dtype(), Device(kCPU));
+    kernels::cpu::fill(count, n);
+    kernels::binary(kernels::cpu::BinaryOp::Div, out, out, count, 1);
+  } else {
+    kernels::cpu::divide_(out, n);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "core/make.h"
 #include "ctorch/dispatch.h"
 #include "ctorch/random.h"
+#include "kernels/cuda/kernels.h"
 #include "random/sample_util.h"
 #include "random/simd.h"
 
@@ -102,11 +103,20 @@ void check_uniform_bounds(double from, double to, ScalarType dtype) {
                " which result in to-from to exceed the limit");
 }
 
+// A cuda tensor draws on the device when the generator is Philox (a counter-based stream: any
+// element is computable on its own) and the tensor is a contiguous float32/float64 one.
+bool philox_on_device(const Tensor& self, Generator* generator) {
+  return detail::resolve(generator).impl().engine == RngEngine::Philox4x32_10 && self.is_contiguous() &&
+         (self.dtype() == kFloat32 || self.dtype() == kFloat64);
+}
+
 }  // namespace
 
 Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
-  if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { uniform_(h, from, to, generator); });
   const ScalarType dtype = self.dtype();
+  if (self.is_cuda() && !philox_on_device(self, generator)) {
+    return random::sample_on_host(self, [&](Tensor& h) { uniform_(h, from, to, generator); });
+  }
   CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
                legacy_name(dtype), "'");
   dispatch(dtype, [&]<typename T>() {
@@ -115,6 +125,15 @@ Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
       if (self.numel() == 0) return;
       detail::GeneratorImpl& g = detail::resolve(generator).impl();
       std::lock_guard<std::mutex> lock(g.mutex);
+      if constexpr (std::is_floating_point_v<T>) {
+        if (self.is_cuda()) {  // the Philox stream computed on the device: the same bits
+          const T f = convert<T>(from), t = convert<T>(to);
+          const uint64_t words = static_cast<uint64_t>(self.numel()) * (sizeof(T) == 8 ? 2 : 1);
+          kernels::cuda::uniform_philox(self, g.philox.seed, g.philox.offset, f, t - f);
+          g.philox.set_offset(g.philox.offset + words);
+          return;
+        }
+      }
       random::fill_in_memory_order<T>(self, [&](T* out, int64_t n) {
         const T f = convert<T>(from), t = convert<T>(to);
         if constexpr (std::is_floating_point_v<T>) {

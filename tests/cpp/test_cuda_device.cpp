@@ -15,7 +15,9 @@ TEST(CudaDevice, AvailabilityIsConsistent) {
   // Never throws, with or without a driver.
   const bool available = cuda::is_available();
   EXPECT_EQ(available, cuda::device_count() > 0);
-  if (!cuda::is_built()) EXPECT_FALSE(available);
+  if (!cuda::is_built()) {
+    EXPECT_FALSE(available);
+  }
 }
 
 TEST(CudaDevice, AskingForCudaWithoutAGpuIsAClearError) {
@@ -50,7 +52,9 @@ TEST(CudaDevice, DeviceIndexOutOfRange) {
   const auto e = catch_error([] { zeros({3}, TensorOptions(Device("cuda:99"))); });
   ASSERT_TRUE(e.thrown);
   EXPECT_TRUE(message_has(e.what, "cuda:99")) << e.what;
-  if (cuda::is_available()) EXPECT_TRUE(message_has(e.what, "invalid device ordinal")) << e.what;
+  if (cuda::is_available()) {
+    EXPECT_TRUE(message_has(e.what, "invalid device ordinal")) << e.what;
+  }
   EXPECT_TRUE(catch_error([] { cuda::set_device(-1); }).thrown);
 }
 

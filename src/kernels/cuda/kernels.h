@@ -38,4 +38,9 @@ void reduce_with_index(ReduceKind kind, const Tensor& values, const Tensor& indi
 void gemm_batched(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha,
                   const Scalar& beta);
 
+// A contiguous float32/float64 `out` filled with uniform numbers from the Philox stream of
+// docs/random.md for `seed`, from word `offset` on: fma(fraction, span, from), the CPU's bits.
+// `from` and `span` are already rounded to out's dtype.
+void uniform_philox(const Tensor& out, uint64_t seed, uint64_t offset, double from, double span);
+
 }  // namespace ctorch::kernels::cuda
