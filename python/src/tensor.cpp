@@ -212,8 +212,12 @@ void bind_tensor(nb::module_& m, TensorClass& cls) {
       .def("type", &type, nb::arg("dtype") = nb::none(), nb::arg("non_blocking") = false)
       .def("cpu", [](nb::pointer_and_handle<Tensor> self) { return same_or_new(self, self.p->cpu()); })
       .def("cuda", [](nb::pointer_and_handle<Tensor> self, nb::object device) {
-        const Device target = device.is_none() ? Device(kCUDA) : to_device(device);
-        return same_or_new(self, self.p->to(target.is_cuda() ? target : Device(kCUDA, target.index())));
+        // PyTorch's Tensor.cuda(device=None): an index, a cuda device, or the current one.
+        const Device target = device.is_none()                 ? Device(kCUDA)
+                              : nb::isinstance<nb::int_>(device) ? Device(kCUDA, nb::cast<int>(device))
+                                                                 : to_device(device);
+        CTORCH_CHECK(target.is_cuda(), Runtime, "Invalid device, must be cuda device");
+        return same_or_new(self, self.p->to(target));
       }, nb::arg("device") = nb::none())
       .def("bool", &cast_to<kBool>)
       .def("byte", &cast_to<kUInt8>)

@@ -31,7 +31,9 @@ cublasHandle_t handle_for(int device) {
   cublasHandle_t& h = (*handles)[static_cast<size_t>(device)];
   if (!h) {
     CTORCH_CUBLAS_CHECK(cublasCreate(&h));
-    CTORCH_CUBLAS_CHECK(cublasSetMathMode(h, CUBLAS_PEDANTIC_MATH));  // fp32 stays fp32 (no TF32)
+    // The default math mode, as PyTorch's: float32 stays float32 (TF32 is a separate opt-in),
+    // float16/bfloat16 use tensor cores with float accumulation.
+    CTORCH_CUBLAS_CHECK(cublasSetMathMode(h, CUBLAS_DEFAULT_MATH));
   }
   return h;
 }
@@ -95,7 +97,7 @@ void gemm_batched(const Tensor& out, const Tensor& a_in, const Tensor& b_in, con
       h, cb.op, ca.op, static_cast<int>(n), static_cast<int>(m), static_cast<int>(k), pa, b.data_ptr(), type,
       static_cast<int>(cb.ld), b.stride(0), a.data_ptr(), type, static_cast<int>(ca.ld), a.stride(0), pb,
       out.data_ptr(), type, static_cast<int>(n), m * n, static_cast<int>(batch),
-      wide ? CUBLAS_COMPUTE_64F_PEDANTIC : CUBLAS_COMPUTE_32F_PEDANTIC, CUBLAS_GEMM_DEFAULT));
+      wide ? CUBLAS_COMPUTE_64F : CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
 }
 
 }  // namespace ctorch::kernels::cuda

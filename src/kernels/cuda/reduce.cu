@@ -72,13 +72,21 @@ reduce_kernel(const D* in, ReduceGeometry g, int64_t outputs, int splits, Acc* p
     g.kept.offsets(o, &base);
     const int64_t begin = s * chunk;
     const int64_t end = min(n, begin + chunk);
-    Acc acc = C::identity();
-    for (int64_t r = begin + threadIdx.x; r < end; r += blockDim.x) {
+    // Four independent accumulators over contiguous elements keep four loads in flight.
+    Acc acc[4] = {C::identity(), C::identity(), C::identity(), C::identity()};
+    int64_t r = begin + threadIdx.x;
+    if (g.reduced.contiguous) {
+      for (; r + 3 * kReduceThreads < end; r += 4 * kReduceThreads) {
+#pragma unroll
+        for (int j = 0; j < 4; ++j) acc[j] = C::apply(acc[j], static_cast<Acc>(to_opmath(in[base + r + j * kReduceThreads])));
+      }
+    }
+    for (; r < end; r += kReduceThreads) {
       int64_t off = 0;
       g.reduced.offsets(r, &off);
-      acc = C::apply(acc, static_cast<Acc>(to_opmath(in[base + off])));
+      acc[0] = C::apply(acc[0], static_cast<Acc>(to_opmath(in[base + off])));
     }
-    shared[threadIdx.x] = acc;
+    shared[threadIdx.x] = C::apply(C::apply(acc[0], acc[1]), C::apply(acc[2], acc[3]));
     __syncthreads();
     for (int width = kReduceThreads / 2; width > 0; width /= 2) {
       if (threadIdx.x < width) shared[threadIdx.x] = C::apply(shared[threadIdx.x], shared[threadIdx.x + width]);
@@ -132,7 +140,7 @@ void reduce_typed(const Tensor& out, const Tensor& in, int64_t n_kept) {
   const int64_t outputs = out.numel();
   if (outputs == 0) return;
   // Enough blocks to fill the GPU: split each output's elements when there are few outputs.
-  const int64_t want_blocks = int64_t{4} * sm_count();
+  const int64_t want_blocks = int64_t{8} * sm_count();
   const int64_t per_split = int64_t{kReduceThreads} * 16;
   int splits = 1;
   if (outputs < want_blocks && g.reduced.numel > per_split) {
