@@ -437,7 +437,10 @@ void bind_interop(nb::module_& m, TensorClass& cls) {
           nb::arg("force") = false);
   cls.def("__dlpack__", &dlpack_export, nb::kw_only(), nb::arg("stream") = nb::none(),
           nb::arg("max_version") = nb::none(), nb::arg("dl_device") = nb::none(), nb::arg("copy") = nb::none());
-  cls.def("__dlpack_device__", [](const Tensor&) { return nb::make_tuple(int(dlpack::kDLCPU), 0); });
+  cls.def("__dlpack_device__", [](const Tensor& t) {
+    return t.is_cuda() ? nb::make_tuple(int(dlpack::kDLCUDA), t.device().index())
+                       : nb::make_tuple(int(dlpack::kDLCPU), 0);
+  });
 }
 
 }  // namespace ctorch::python
