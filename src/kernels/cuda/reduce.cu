@@ -3,6 +3,7 @@
 // outputs is split over many blocks, whose partial results a second pass combines. Results are
 // accumulated in float for the 16-bit floats and float32, double, int64 for integers and bool
 // (bool for all/any), into a temporary that the copy kernel converts to the output's dtype.
+#include <atomic>
 #include <cmath>
 
 #include "ctorch/cuda.h"
@@ -117,10 +118,16 @@ ReduceGeometry reduce_geometry(const Tensor& in, int64_t n_kept) {
           make_geometry<1>(IntArrayRef(sizes.data() + k, sizes.size() - k), {strides + k})};
 }
 
+// The current device's multiprocessor count, asked once per device.
 int sm_count() {
-  int device = 0, count = 0;
+  constexpr int kMaxDevices = 64;
+  static std::atomic<int> counts[kMaxDevices] = {};
+  int device = 0;
   CTORCH_CUDA_CHECK(cudaGetDevice(&device));
+  if (device < kMaxDevices && counts[device].load(std::memory_order_relaxed) > 0) return counts[device];
+  int count = 0;
   CTORCH_CUDA_CHECK(cudaDeviceGetAttribute(&count, cudaDevAttrMultiProcessorCount, device));
+  if (device < kMaxDevices) counts[device] = count;
   return count;
 }
 
