@@ -69,10 +69,10 @@ A int_pow(A base, A exp) {
 }
 
 template <typename T>
-void binary_typed(BinaryOp op, const Tensor& out, const Tensor& x, const Tensor& y, const Scalar& alpha) {
+void binary_typed(BinaryOp op, const BinaryOperands& operands, const Scalar& alpha) {
   using A = opmath_t<T>;
-  auto run = [&](auto f) { binary_loop<T, T>(out, x, y, f); };
-  auto compare = [&](auto f) { binary_loop<T, bool>(out, x, y, f); };
+  auto run = [&](auto f) { binary_loop<T, T>(operands, f); };
+  auto compare = [&](auto f) { binary_loop<T, bool>(operands, f); };
   switch (op) {
     case BinaryOp::Add: {
       const A al = alpha.to<A>();
@@ -188,7 +188,13 @@ void binary_typed(BinaryOp op, const Tensor& out, const Tensor& x, const Tensor&
 }  // namespace
 
 void binary(BinaryOp op, const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha) {
-  dispatch(a.dtype(), [&]<typename T>() { binary_typed<T>(op, out, a, b, alpha); });
+  const BinaryOperands operands{&out, &a, &b, nullptr};
+  dispatch(a.dtype(), [&]<typename T>() { binary_typed<T>(op, operands, alpha); });
+}
+
+void binary(BinaryOp op, ScalarType compute, const FlatBinary& args, const Scalar& alpha) {
+  const BinaryOperands operands{nullptr, nullptr, nullptr, &args};
+  dispatch(compute, [&]<typename T>() { binary_typed<T>(op, operands, alpha); });
 }
 
 bool any_zero(const Tensor& t) {
