@@ -22,7 +22,13 @@ namespace {
 constexpr size_t kLargeGranule = size_t{64} << 10;
 constexpr size_t kHugePage = size_t{2} << 20;
 constexpr size_t kLargeCacheBytes = size_t{1} << 30;
-constexpr size_t kSmallBlocksPerClass = 32;
+// Free blocks kept per size class and thread: many for small sizes (a graph of tiny tensors and
+// nodes lives and dies together), fewer as they grow: 1024 up to 256 B, then about 256 KiB of
+// blocks per class, at least 32.
+constexpr size_t kSmallBlocksMax = 1024;
+constexpr size_t blocks_per_class(int size_class) {  // class 0 is 64 B
+  return size_class < 2 ? kSmallBlocksMax : std::max<size_t>(32, kSmallBlocksMax >> (size_class - 2));
+}
 #if defined(CTORCH_NO_CPU_CACHE)
 constexpr bool kCaching = false;
 #else
@@ -57,7 +63,7 @@ namespace {
 struct SmallCache {
   static constexpr int kClasses = std::countr_zero(kSmallMax) - std::countr_zero(kAlignment) + 1;
   // A fixed stack of free blocks per size class: a push or pop is an index and a store.
-  std::array<std::array<void*, kSmallBlocksPerClass>, kClasses> blocks{};
+  std::array<std::array<void*, kSmallBlocksMax>, kClasses> blocks{};
   std::array<size_t, kClasses> counts{};
 
   ~SmallCache() { clear(); }
@@ -131,7 +137,7 @@ void release(Block block) {
   if (kCaching && block.size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {
       const int c = SmallCache::class_of(block.size);
-      if (cache->counts[c] < kSmallBlocksPerClass) {
+      if (cache->counts[c] < blocks_per_class(c)) {
         cache->blocks[c][cache->counts[c]++] = block.data;
         return;
       }
