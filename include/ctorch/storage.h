@@ -43,6 +43,8 @@ class Storage {
 
  private:
   struct Impl {
+    // Up to this many bytes live inside the Impl itself: a tiny tensor costs one allocation.
+    static constexpr size_t kInlineBytes = 32;
     Impl(void* d, size_t n, Device dev, Deleter del)
         : data(d), nbytes(n), device(dev), deleter(std::move(del)) {}
     Impl(const Impl&) = delete;
@@ -51,8 +53,10 @@ class Storage {
     void* data;
     size_t nbytes;
     Device device;
-    Deleter deleter;
+    Deleter deleter;          // for wrapped memory
+    size_t pooled_bytes = 0;  // else a block of the CPU allocator's, of this size, or inline data
     std::atomic<uint32_t> version{0};
+    alignas(64) unsigned char inline_data[kInlineBytes];  // a cache line, as pooled blocks
   };
   std::shared_ptr<Impl> impl_;
 };

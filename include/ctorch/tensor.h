@@ -59,7 +59,16 @@ class Tensor {
   int64_t numel() const { return self().numel; }
   size_t element_size() const { return ctorch::element_size(self().dtype); }
   size_t nbytes() const { return static_cast<size_t>(numel()) * element_size(); }
-  bool is_contiguous() const;
+  bool is_contiguous() const {  // semantics.md R13.2: size-1 dims may have any stride
+    const TensorImpl& t = self();
+    int64_t expected = 1;
+    for (size_t i = t.sizes.size(); i-- > 0;) {
+      if (t.sizes[i] == 1) continue;
+      if (t.strides[i] != expected) return t.numel == 0;  // empty tensors are contiguous
+      expected *= t.sizes[i];
+    }
+    return true;
+  }
   ScalarType dtype() const { return self().dtype; }
   ScalarType scalar_type() const { return self().dtype; }
   bool is_floating_point() const { return ctorch::is_floating_point(self().dtype); }

@@ -32,6 +32,8 @@ struct TensorImpl {
   int64_t numel = 0;  // product of sizes, kept in step by the constructor
 
   TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarType t);
+  // Contiguous over all of `s`, from offset 0: strides and numel computed here in one pass.
+  TensorImpl(Storage s, IntArrayRef sz, ScalarType t);
 };
 
 // Contiguous (row-major) strides for `sizes` (semantics.md R13.1).

@@ -66,6 +66,12 @@ void bind_binary(nb::module_& m, TensorClass& cls) {
   // add/sub take alpha, div a rounding mode.
   cls.def("add", [](const Tensor& a, nb::handle b, const Scalar& alpha) { return a.add(to_operand(b, "add"), alpha); },
           nb::arg("other"), nb::kw_only(), nb::arg("alpha") = 1);
+  // t.add_(u) without alpha first: nanobind tries overloads in order, and one without keyword
+  // arguments or defaults to convert is the cheapest call.
+  cls.def("add_", [](Self self, nb::handle b) {
+    self.p->add_(to_operand(b, "add_"));
+    return nb::borrow(self.h);
+  }, nb::arg("other"));
   cls.def("add_", [](Self self, nb::handle b, const Scalar& alpha) {
     self.p->add_(to_operand(b, "add_"), alpha);
     return nb::borrow(self.h);

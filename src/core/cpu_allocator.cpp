@@ -7,7 +7,6 @@
 #include <map>
 #include <mutex>
 #include <utility>
-#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -20,12 +19,16 @@ namespace ctorch::cpu_allocator {
 
 namespace {
 
-constexpr size_t kAlignment = 64;  // a cache line; also what AVX-512 loads like
-constexpr size_t kSmallMax = size_t{64} << 10;
 constexpr size_t kLargeGranule = size_t{64} << 10;
 constexpr size_t kHugePage = size_t{2} << 20;
 constexpr size_t kLargeCacheBytes = size_t{1} << 30;
-constexpr size_t kSmallBlocksPerClass = 32;
+// Free blocks kept per size class and thread: many for small sizes (a graph of tiny tensors and
+// nodes lives and dies together), fewer as they grow: 1024 up to 256 B, then about 256 KiB of
+// blocks per class, at least 32.
+constexpr size_t kSmallBlocksMax = 1024;
+constexpr size_t blocks_per_class(int size_class) {  // class 0 is 64 B
+  return size_class < 2 ? kSmallBlocksMax : std::max<size_t>(32, kSmallBlocksMax >> (size_class - 2));
+}
 #if defined(CTORCH_NO_CPU_CACHE)
 constexpr bool kCaching = false;
 #else
@@ -49,8 +52,7 @@ size_t round_up(size_t n, size_t granule) { return (n + granule - 1) / granule *
 
 }  // namespace
 
-size_t block_size(size_t nbytes) {
-  if (nbytes <= kSmallMax) return std::bit_ceil(std::max(nbytes, kAlignment));
+size_t large_block_size(size_t nbytes) {
   return round_up(nbytes, nbytes >= kHugePage ? kHugePage : kLargeGranule);
 }
 
@@ -60,24 +62,20 @@ namespace {
 // thread than the one that took it simply joins the freeing thread's lists.
 struct SmallCache {
   static constexpr int kClasses = std::countr_zero(kSmallMax) - std::countr_zero(kAlignment) + 1;
-  std::array<std::vector<void*>, kClasses> lists;
+  // A fixed stack of free blocks per size class: a push or pop is an index and a store.
+  std::array<std::array<void*, kSmallBlocksMax>, kClasses> blocks{};
+  std::array<size_t, kClasses> counts{};
 
-  SmallCache() {
-    for (auto& list : lists) list.reserve(kSmallBlocksPerClass);
-  }
   ~SmallCache() { clear(); }
   static int class_of(size_t size) { return std::countr_zero(size) - std::countr_zero(kAlignment); }
   void clear() {
-    for (auto& list : lists) {
-      for (void* p : list) std::free(p);
-      list.clear();
+    for (int c = 0; c < kClasses; ++c) {
+      for (size_t i = 0; i < counts[c]; ++i) std::free(blocks[c][i]);
+      counts[c] = 0;
     }
   }
 };
 
-// Two plain thread-locals in the initial-exec model (one instruction to reach, no
-// __tls_get_addr on every op), readable even after the cache is gone at thread exit: blocks freed
-// later (by static tensors, at program exit) then go straight back to the system.
 #define CTORCH_FAST_TLS __attribute__((tls_model("initial-exec"))) thread_local
 CTORCH_FAST_TLS SmallCache* tls_cache = nullptr;
 CTORCH_FAST_TLS bool tls_cache_gone = false;
@@ -117,12 +115,8 @@ Block allocate(size_t nbytes) {
   const size_t size = block_size(nbytes);
   if (kCaching && size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {
-      auto& list = cache->lists[SmallCache::class_of(size)];
-      if (!list.empty()) {
-        void* p = list.back();
-        list.pop_back();
-        return {p, size};
-      }
+      const int c = SmallCache::class_of(size);
+      if (cache->counts[c] > 0) return {cache->blocks[c][--cache->counts[c]], size};
     }
   } else if (kCaching) {
     LargeCache& cache = large_cache();
@@ -142,9 +136,9 @@ void release(Block block) {
   if (!block.data) return;
   if (kCaching && block.size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {
-      auto& list = cache->lists[SmallCache::class_of(block.size)];
-      if (list.size() < kSmallBlocksPerClass) {
-        list.push_back(block.data);
+      const int c = SmallCache::class_of(block.size);
+      if (cache->counts[c] < blocks_per_class(c)) {
+        cache->blocks[c][cache->counts[c]++] = block.data;
         return;
       }
     }

@@ -9,6 +9,8 @@
 // Built with sanitizers, nothing is cached, so every free reaches AddressSanitizer.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 
 namespace ctorch::cpu_allocator {
@@ -20,7 +22,14 @@ struct Block {
 
 Block allocate(size_t nbytes);
 void release(Block block);
-size_t block_size(size_t nbytes);  // what allocate(nbytes) hands out
+// What allocate(nbytes) hands out: small sizes round up to a power of two (at least a cache
+// line), large ones to a granule.
+inline constexpr size_t kAlignment = 64;  // a cache line; also what AVX-512 loads like
+inline constexpr size_t kSmallMax = size_t{64} << 10;
+size_t large_block_size(size_t nbytes);
+inline size_t block_size(size_t nbytes) {
+  return nbytes <= kSmallMax ? std::bit_ceil(std::max(nbytes, kAlignment)) : large_block_size(nbytes);
+}
 
 // A standard allocator over the same caches, for the small objects every op creates (the
 // shared_ptr blocks of TensorImpl and Storage): `std::allocate_shared<T>(ObjectAllocator<T>(), ...)`.

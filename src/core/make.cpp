@@ -17,16 +17,20 @@ std::shared_ptr<TensorImpl> new_impl(Args&&... args) {
 }
 }  // namespace
 
+namespace {
+[[noreturn, gnu::cold]] void bad_sizes(IntArrayRef sizes) {
+  for (int64_t s : sizes)
+    CTORCH_CHECK(s >= 0, Runtime, "Trying to create tensor with negative dimension ", s, ": ", sizes);
+  CTORCH_FAIL(Runtime, "Storage size calculation overflowed with sizes=", sizes);
+}
+}  // namespace
+
 Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
   int64_t nbytes = static_cast<int64_t>(element_size(dtype));
-  bool overflow = false;
-  for (int64_t s : sizes) {
-    CTORCH_CHECK(s >= 0, Runtime, "Trying to create tensor with negative dimension ", s, ": ", sizes);
-    overflow |= __builtin_mul_overflow(nbytes, s, &nbytes);
-  }
-  CTORCH_CHECK(!overflow, Runtime, "Storage size calculation overflowed with sizes=", sizes);
-  Storage storage = Storage::allocate(static_cast<size_t>(nbytes), device);
-  return Tensor(new_impl(std::move(storage), 0, Size(sizes), contiguous_strides(sizes), dtype));
+  bool bad = false;
+  for (int64_t s : sizes) bad |= (s < 0) | __builtin_mul_overflow(nbytes, s, &nbytes);
+  if (bad) [[unlikely]] bad_sizes(sizes);
+  return Tensor(new_impl(Storage::allocate(static_cast<size_t>(nbytes), device), sizes, dtype));
 }
 
 Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset) {

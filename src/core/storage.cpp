@@ -18,27 +18,33 @@ Device check_device_available(Device device) {
 }  // namespace
 
 Storage::Impl::~Impl() {
-  if (deleter) deleter(data);
+  if (deleter) {
+    deleter(data);
+  } else if (pooled_bytes) {
+    cpu_allocator::release({data, pooled_bytes});
+  }
 }
 
 Storage Storage::allocate(size_t nbytes, Device device) {
-  device = check_device_available(device);
+  if (!device.is_cpu()) device = check_device_available(device);
   Storage s;
-  if (device.is_cuda() && nbytes > 0) {
+  if (device.is_cuda() && nbytes > 0) {  // device memory, never the inline bytes
     const int index = device.index();
     void* data = cuda::detail::allocate(nbytes, index);
     s.impl_ = std::allocate_shared<Impl>(cpu_allocator::ObjectAllocator<Impl>(), data, nbytes, device,
                                          [index](void* p) { cuda::detail::release(p, index); });
     return s;
   }
-  if (nbytes == 0) {
-    s.impl_ = std::allocate_shared<Impl>(cpu_allocator::ObjectAllocator<Impl>(), nullptr, 0, device, nullptr);
+  s.impl_ = std::allocate_shared<Impl>(cpu_allocator::ObjectAllocator<Impl>(), nullptr, nbytes, device, nullptr);
+  Impl& impl = *s.impl_;
+  if (nbytes == 0) return s;  // no data: data() is null
+  if (nbytes <= Impl::kInlineBytes) {
+    impl.data = impl.inline_data;
     return s;
   }
   const cpu_allocator::Block block = cpu_allocator::allocate(nbytes);
-  s.impl_ = std::allocate_shared<Impl>(
-      cpu_allocator::ObjectAllocator<Impl>(), block.data, nbytes, device,
-      [size = block.size](void* p) { cpu_allocator::release({p, size}); });
+  impl.data = block.data;
+  impl.pooled_bytes = block.size;
   return s;
 }
 

@@ -10,6 +10,17 @@ TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarT
     : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
       dtype(t), numel(sizes.numel()) {}
 
+TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t)
+    : storage(std::move(s)), sizes(sz), strides(sz.size()), dtype(t) {
+  int64_t running = 1;
+  for (size_t i = sz.size(); i-- > 0;) {
+    strides[i] = running;
+    running *= std::max<int64_t>(sz[i], 1);
+  }
+  numel = 1;
+  for (int64_t n : sz) numel *= n;
+}
+
 DimVector contiguous_strides(IntArrayRef sizes) {
   DimVector strides(sizes.size());
   int64_t running = 1;
@@ -27,19 +38,6 @@ void Tensor::undefined_error() {
 int64_t Tensor::size(int64_t d) const { return self().sizes[wrap_dim(d, dim())]; }
 
 int64_t Tensor::stride(int64_t d) const { return self().strides[wrap_dim(d, dim())]; }
-
-bool Tensor::is_contiguous() const {
-  // semantics.md R13.2: size-1 dims may have any stride; empty tensors are contiguous.
-  if (numel() == 0) return true;
-  int64_t expected = 1;
-  for (int64_t i = dim() - 1; i >= 0; --i) {
-    const int64_t size = self().sizes[i];
-    if (size == 1) continue;
-    if (self().strides[i] != expected) return false;
-    expected *= size;
-  }
-  return true;
-}
 
 Scalar Tensor::item() const {
   CTORCH_CHECK(numel() == 1, Runtime, "a Tensor with ", numel(),

@@ -22,8 +22,16 @@
 
 #include "core/parallel.h"
 #include "ctorch/size.h"
+#include "ctorch/tensor.h"
 
 namespace ctorch::kernels {
+
+// A tensor's strides in bytes, as StridedOperand wants them.
+inline DimVector byte_strides(const Tensor& t) {
+  DimVector out(t.strides().begin(), t.strides().end());
+  for (auto& s : out) s *= static_cast<int64_t>(t.element_size());
+  return out;
+}
 
 struct StridedOperand {
   char* data;

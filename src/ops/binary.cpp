@@ -96,8 +96,64 @@ bool integer_division(BinaryOp op) {
 }
 
 // The arithmetic path of a binary op. `dest` is the out= tensor or, in place, self; else null.
+// A number keeps a tensor's dtype unless it is of a higher category (R4): 2 with a uint8 tensor
+// stays uint8, 2.5 with an int64 tensor makes float32.
+bool number_keeps_dtype(const Scalar& s, ScalarType t) {
+  if (s.is_boolean()) return true;
+  if (s.is_integral()) return t != kBool;
+  return s.is_floating_point() && is_floating_point(t);
+}
+
+// `x` in the flat form beside the contiguous tensor `like`, if it has one: `like` itself, a
+// contiguous tensor of its dtype and shape, or a number that keeps its dtype.
+bool flat_input(const Operand& x, const Tensor& like, kernels::cpu::FlatInput& in) {
+  if (!x.tensor()) {
+    in.number = &x.scalar();
+    in.single = true;
+    return number_keeps_dtype(x.scalar(), like.dtype());
+  }
+  const Tensor& t = *x.tensor();
+  in.data = t.data_ptr();
+  return t.is_same(like) || (t.dtype() == like.dtype() && t.sizes() == like.sizes() && t.is_cpu() &&
+                             t.is_contiguous());
+}
+
+// The common case on the flat path (kernels::cpu::FlatBinary): CPU operands of one dtype and
+// shape, contiguous, or a tensor and a number that keeps its dtype, into a fresh tensor or in
+// place into `a`. It gives what the general path gives, without its expanded views and
+// temporaries; anything else returns false and takes the general path.
+bool try_flat(const BinarySpec& spec, const Operand& a, const Operand& b, const Scalar& alpha,
+              Tensor* dest, Tensor& result) {
+  const Tensor& like = a.tensor() ? *a.tensor() : *b.tensor();
+  const ScalarType dtype = like.dtype();
+  if (!like.is_cpu() || !like.is_contiguous()) return false;
+  if (spec.result == ResultKind::Float && is_integral(dtype, true)) return false;
+  if (integer_division(spec.op) && is_integral(dtype, false)) return false;  // checks for zeros
+  kernels::cpu::FlatBinary args{nullptr, {}, {}, like.numel()};
+  if (!flat_input(a, like, args.x) || !flat_input(b, like, args.y)) return false;
+  const ScalarType out_dtype = spec.result == ResultKind::Bool ? kBool : dtype;
+  if (dest) {
+    if (!a.tensor() || !dest->is_same(*a.tensor()) || dest->dtype() != out_dtype) return false;
+    // b may share dest's memory only as the very same elements (a.add_(a)).
+    if (b.tensor() && b.tensor()->storage() == dest->storage() && args.y.data != args.x.data) return false;
+  }
+  check_operands(spec, a, b, dtype, alpha);
+  if (dest) {
+    args.out = dest->data_ptr();
+    kernels::cpu::binary(spec.op, dtype, args, alpha);
+    dest->storage().bump_version();  // Note [Version counter]
+    result = *dest;
+    return true;
+  }
+  result = make_contiguous(like.sizes(), out_dtype, like.device());
+  args.out = result.data_ptr();
+  kernels::cpu::binary(spec.op, dtype, args, alpha);
+  return true;
+}
+
 Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
   const BinarySpec spec = spec_of(op);
+  if (Tensor out; try_flat(spec, a, b, alpha, dest, out)) return out;
   const ScalarType common = result_type({a, b});
   check_operands(spec, a, b, common, alpha);
   const ScalarType compute =

@@ -50,7 +50,7 @@ Tensor unary_kernel(const UnarySpec& spec, const Tensor& a, Tensor* dest) {
   const ScalarType compute =
       spec.kind == Kind::Float && is_integral(a.dtype(), true) ? get_default_dtype() : a.dtype();
   const ScalarType result = spec.kind == Kind::Test ? kBool : compute;
-  const Tensor x = to_compute(a, compute, a.sizes());
+  const Tensor x = a.dtype() == compute ? a : a.to(compute);  // same shape: no view needed
   if (!dest) {
     Tensor out = make_contiguous(a.sizes(), result, a.device());
     kernels::unary(spec.op, out, x);

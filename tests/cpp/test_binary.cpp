@@ -768,3 +768,54 @@ TEST(BinaryThreads, SameResultForOneAndTwoThreads) {
   EXPECT_EQ(wv[599 * 1000 + 999], static_cast<float>(599 * 1000 + 999 + 599 * 1000 + 998));
   EXPECT_EQ(wv[5 * 1000 + 4], static_cast<float>(5 * 1000 + 4));
 }
+
+// ---- the flat path ------------------------------------------------------------------------------
+// Contiguous operands of one dtype and shape (or a tensor and a number) take a flat path without
+// views; the same values with transposed strides take the general strided path. Both must give
+// identical bits, dtypes and shapes, out of place and in place.
+TEST(BinaryFlatPath, MatchesTheStridedPathForEveryDtype) {
+  for (ScalarType dt : {kBool, kUInt8, kInt8, kInt16, kInt32, kInt64, kFloat16, kBFloat16, kFloat32, kFloat64}) {
+    SCOPED_TRACE(std::string(legacy_name(dt)));
+    const Tensor a = (arange(12).reshape({3, 4}) % 5 + 1).to(dt);
+    const Tensor b = (arange(12).reshape({3, 4}) % 3 + 1).to(dt);
+    const Tensor a_strided = a.t().contiguous().t(), b_strided = b.t().contiguous().t();
+    ASSERT_FALSE(a_strided.is_contiguous());
+    auto same = [](const Tensor& x, const Tensor& y) {
+      EXPECT_EQ(x.dtype(), y.dtype());
+      EXPECT_TRUE(equal(x, y));
+    };
+    same(a + b, a_strided + b_strided);
+    same(a * b, a_strided * b_strided);
+    same(eq(a, b), eq(a_strided, b_strided));
+    same(maximum(a, b), maximum(a_strided, b_strided));
+    same(a + 2, a_strided + 2);
+    same(mul(3, a), mul(3, a_strided));
+    same(a + 2.5, a_strided + 2.5);  // a float number lifts integral tensors to float32
+    if (dt != kBool) {
+      same(a - b, a_strided - b_strided);
+      Tensor flat = a.clone(), strided = a_strided.clone();
+      flat.mul_(b);
+      strided.mul_(b_strided);
+      same(flat, strided);
+      flat.add_(flat);  // the very same elements on both sides
+      strided.add_(strided);
+      same(flat, strided);
+      flat.sub_(1);
+      strided.sub_(1);
+      same(flat, strided);
+    }
+  }
+}
+
+TEST(BinaryFlatPath, InPlaceBumpsTheVersionAndKeepsViewsInStep) {
+  Tensor base = zeros({2, 3});
+  Tensor row = base.select(0, 1);  // contiguous view into base
+  const uint32_t before = base.storage().version();
+  row.add_(ones({3}));
+  EXPECT_GT(base.storage().version(), before);
+  EXPECT_TRUE(equal(base, tensor({{0.f, 0.f, 0.f}, {1.f, 1.f, 1.f}})));
+  // An int tensor cannot take a float result in place: PyTorch's cast error, tensor unchanged.
+  Tensor ints = ones({3}, kInt64);
+  EXPECT_CTORCH_ERROR(Runtime, "result type Float can't be cast to the desired output type Long", ints.add_(1.5));
+  EXPECT_TRUE(equal(ints, ones({3}, kInt64)));
+}

@@ -166,3 +166,25 @@ def test_numpy_refuses_a_tensor_that_requires_grad():
             "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")):
         x.numpy()
     assert x.detach().numpy().tolist() == [1.0, 2.0]
+
+
+def test_hook_on_a_global_tensor_exits_quietly():
+    # The hook (a Python callable) is held by a C++ tensor that is a module global: a cycle that
+    # outlives the interpreter. The script must run and exit without any report on stderr.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import ctorch as torch\n"
+        "x = torch.ones(3, requires_grad=True)\n"
+        "seen = []\n"
+        "h = x.register_hook(lambda g: seen.append(g) or g)\n"
+        "(x * 2).sum().backward()\n"
+        "print(x.grad, len(seen))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "tensor([2., 2., 2.]) 1\n"
+    assert done.stderr == ""

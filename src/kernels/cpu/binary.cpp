@@ -13,9 +13,9 @@ namespace ctorch::kernels::cpu {
 namespace {
 
 template <typename T>
-void binary_typed(BinaryOp op, const Tensor& out, const Tensor& x, const Tensor& y, const Scalar& alpha) {
-  auto run = [&](auto f) { binary_loop<T, T>(out, x, y, f); return true; };
-  auto compare = [&](auto f) { binary_loop<T, bool>(out, x, y, f); return true; };
+void binary_typed(BinaryOp op, const BinaryOperands& operands, const Scalar& alpha) {
+  auto run = [&](auto f) { binary_loop<T, T>(operands, f); return true; };
+  auto compare = [&](auto f) { binary_loop<T, bool>(operands, f); return true; };
   const bool done = binary_functor<opmath_t<T>>(op, alpha, run, compare);
   CTORCH_INTERNAL_ASSERT(done);  // the op function let through a dtype this op does not take
 }
@@ -23,7 +23,13 @@ void binary_typed(BinaryOp op, const Tensor& out, const Tensor& x, const Tensor&
 }  // namespace
 
 void binary(BinaryOp op, const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha) {
-  dispatch(a.dtype(), [&]<typename T>() { binary_typed<T>(op, out, a, b, alpha); });
+  const BinaryOperands operands{&out, &a, &b, nullptr};
+  dispatch(a.dtype(), [&]<typename T>() { binary_typed<T>(op, operands, alpha); });
+}
+
+void binary(BinaryOp op, ScalarType compute, const FlatBinary& args, const Scalar& alpha) {
+  const BinaryOperands operands{nullptr, nullptr, nullptr, &args};
+  dispatch(compute, [&]<typename T>() { binary_typed<T>(op, operands, alpha); });
 }
 
 bool any_zero(const Tensor& t) {

@@ -11,12 +11,6 @@ namespace ctorch::kernels::cpu {
 
 namespace {
 
-std::vector<int64_t> byte_strides(const Tensor& t) {
-  std::vector<int64_t> out(t.strides().begin(), t.strides().end());
-  for (auto& s : out) s *= static_cast<int64_t>(t.element_size());
-  return out;
-}
-
 template <typename To, typename From>
 void convert_run(char* const* p, const int64_t* s, int64_t n) {
   if (s[0] == sizeof(To) && s[1] == sizeof(From)) {

@@ -8,6 +8,7 @@
 
 #include "ctorch/convert.h"
 #include "ctorch/tensor.h"
+#include "kernels/cpu/elementwise_ops.h"
 #include "kernels/cpu/isa.h"
 #include "kernels/strided_loop.h"
 
@@ -24,16 +25,59 @@ inline T load(const char* p) {
   return v;
 }
 
-inline std::vector<int64_t> byte_strides(const Tensor& t) {
-  std::vector<int64_t> out(t.strides().begin(), t.strides().end());
-  for (auto& s : out) s *= static_cast<int64_t>(t.element_size());
-  return out;
+// out[i] = f(a[i], b[i]) with f on opmath values; Out is T or bool.
+// The operands of a binary loop: three tensors walked by their strides, or the flat form.
+struct BinaryOperands {
+  const Tensor* out = nullptr;
+  const Tensor* a = nullptr;
+  const Tensor* b = nullptr;
+  const FlatBinary* flat = nullptr;
+};
+
+template <typename T>
+opmath_t<T> single_value(const FlatInput& in) {
+  return opmath_t<T>(in.number ? in.number->to<T>() : *static_cast<const T*>(in.data));
 }
 
-// out[i] = f(a[i], b[i]) with f on opmath values; Out is T or bool.
 template <typename T, typename Out, typename F>
-void binary_loop(const Tensor& out, const Tensor& a, const Tensor& b, F f) {
+void flat_binary_loop(const FlatBinary& args, F f) {
   using A = opmath_t<T>;
+  Out* o = static_cast<Out*>(args.out);
+  const T* x = static_cast<const T*>(args.x.data);
+  const T* y = static_cast<const T*>(args.y.data);
+  if (args.n == 0) return;
+  auto run = [&](int64_t begin, int64_t end) {
+    if (args.y.single) {
+      const A yv = single_value<T>(args.y);
+      if (args.x.single) {
+        o[begin] = static_cast<Out>(f(single_value<T>(args.x), yv));  // n == 1
+        return;
+      }
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
+      });
+    } else if (args.x.single) {
+      const A xv = single_value<T>(args.x);
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
+      });
+    } else {
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
+      });
+    }
+  };
+  if (args.n < kGrainSize) return run(0, args.n);
+  parallel_for(0, args.n, kGrainSize, run);
+}
+
+template <typename T, typename Out, typename F>
+void binary_loop(const BinaryOperands& operands, F f) {
+  using A = opmath_t<T>;
+  if (operands.flat) return flat_binary_loop<T, Out>(*operands.flat, f);
+  const Tensor& out = *operands.out;
+  const Tensor& a = *operands.a;
+  const Tensor& b = *operands.b;
   // Everything contiguous and the same shape: one flat loop, no iterator set-up.
   if (out.is_contiguous() && a.is_contiguous() && b.is_contiguous() && a.sizes() == out.sizes() &&
       b.sizes() == out.sizes()) {
@@ -83,6 +127,17 @@ void binary_loop(const Tensor& out, const Tensor& a, const Tensor& b, F f) {
 template <typename T, typename Out, typename F>
 void unary_loop(const Tensor& out, const Tensor& a, F f) {
   using A = opmath_t<T>;
+  if (out.is_contiguous() && a.is_contiguous()) {  // one shape: a flat loop, no strided walk
+    Out* o = static_cast<Out*>(out.data_ptr());
+    const T* x = static_cast<const T*>(a.data_ptr());
+    auto run = [&](int64_t begin, int64_t end) {
+      vector_loop<T>([&]() CTORCH_INLINE_LOOP {
+        for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i])));
+      });
+    };
+    if (out.numel() < kGrainSize) return run(0, out.numel());
+    return parallel_for(0, out.numel(), kGrainSize, run);
+  }
   const auto so = byte_strides(out), sa = byte_strides(a);
   const StridedOperand ops[2] = {{static_cast<char*>(out.data_ptr()), so.data()},
                                  {static_cast<char*>(a.data_ptr()), sa.data()}};

@@ -24,6 +24,22 @@ enum class UnaryOp : uint8_t {
 // bool for comparisons and logical ops.
 void binary(BinaryOp op, const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha);
 
+// The flat form of a binary op, for the common case without strides or broadcasting: n
+// contiguous values per operand in the compute dtype, except that an input may be one value
+// read n times (`single`), either a number or one element in memory. Small ops then skip the
+// strided walk and the views it needs.
+struct FlatInput {
+  const void* data = nullptr;      // n values, or one when single
+  const Scalar* number = nullptr;  // instead of data: a number, converted by the kernel
+  bool single = false;
+};
+struct FlatBinary {
+  void* out;  // n values of the compute dtype, or bool for comparisons
+  FlatInput x, y;
+  int64_t n;
+};
+void binary(BinaryOp op, ScalarType compute, const FlatBinary& args, const Scalar& alpha);
+
 // out = op(a); `out` has a's dtype, or bool for IsNan/IsInf/IsFinite/LogicalNot.
 void unary(UnaryOp op, const Tensor& out, const Tensor& a);
 
