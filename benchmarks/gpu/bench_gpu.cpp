@@ -34,7 +34,7 @@ void report(const char* name, double seconds) {
 
 }  // namespace
 
-int main() {
+int run() {
   if (!cuda::is_available()) {
     std::fprintf(stderr, "bench_gpu: no CUDA GPU\n");
     return 1;
@@ -55,7 +55,13 @@ int main() {
     const Tensor x = rand({4096, 4096}, gpu).to(t), y = rand({4096, 4096}, gpu).to(t);
     report(t == kFloat32 ? "matmul_f32_4096" : "matmul_bf16_4096", median_seconds(10, [&] { (void)matmul(x, y); }));
   }
+  // The default generator (mt19937) draws on the host, for the CPU's numbers; a Philox generator
+  // draws on the device.
   report("rand_2.6e8", median_seconds(3, [&] { (void)rand({260'000'000}, gpu); }));
+  {
+    Generator philox(0, RngEngine::Philox4x32_10);
+    report("rand_philox_2.6e8", median_seconds(5, [&] { (void)rand({260'000'000}, gpu, &philox); }));
+  }
   {
     const Tensor x = ones({1}, gpu), y = ones({1}, gpu);
     constexpr int kCalls = 2000;
@@ -70,4 +76,13 @@ int main() {
     report("d2h_2.6e8", median_seconds(5, [&] { (void)device.cpu(); }));
   }
   return 0;
+}
+
+int main() {
+  try {
+    return run();
+  } catch (const std::exception& e) {  // the cases before this one were reported
+    std::fprintf(stderr, "bench_gpu: %s\n", e.what());
+    return 1;
+  }
 }

@@ -5,7 +5,7 @@ BYTES = {  # bytes each case moves (read + write), for GB/s
     "copy_1.6e7": 2 * 4 * 16e6, "copy_2.6e8": 2 * 4 * 260e6,
     "add_1.6e7": 3 * 4 * 16e6, "add_2.6e8": 3 * 4 * 260e6,
     "exp_1.6e7": 2 * 4 * 16e6, "exp_2.6e8": 2 * 4 * 260e6,
-    "sum_16384x16384": 4 * 16384 * 16384, "rand_2.6e8": 4 * 260e6,
+    "sum_16384x16384": 4 * 16384 * 16384, "rand_2.6e8": 4 * 260e6, "rand_philox_2.6e8": 4 * 260e6,
     "h2d_2.6e8": 4 * 260e6, "d2h_2.6e8": 4 * 260e6,
 }
 FLOPS = {"matmul_f32_4096": 2 * 4096**3, "matmul_bf16_4096": 2 * 4096**3}
