@@ -2,14 +2,13 @@
 // PyTorch's default), float16 and bfloat16 with float accumulation (cublasGemmEx's compute type).
 // Row-major operands are handed to the column-major library as their transposes:
 // C = A @ B is computed as C^T = B^T @ A^T, with no copy when a and b have a unit stride.
-#include <cublas_v2.h>
-
 #include <mutex>
 #include <vector>
 
 #include "core/cuda/cuda_check.h"
 #include "core/make.h"
 #include "ctorch/cuda.h"
+#include "kernels/cuda/cublas_api.h"
 #include "kernels/cuda/kernels.h"
 
 namespace ctorch::kernels::cuda {
@@ -17,7 +16,7 @@ namespace ctorch::kernels::cuda {
 namespace {
 
 void check_cublas(cublasStatus_t status, const char* call) {
-  CTORCH_CHECK(status == CUBLAS_STATUS_SUCCESS, Runtime, "CUDA error: ", cublasGetStatusString(status),
+  CTORCH_CHECK(status == CUBLAS_STATUS_SUCCESS, Runtime, "CUDA error: ", cublas().status_string(status),
                " when calling `", call, "`");
 }
 #define CTORCH_CUBLAS_CHECK(call) check_cublas((call), #call)
@@ -30,10 +29,10 @@ cublasHandle_t handle_for(int device) {
   if (static_cast<size_t>(device) >= handles->size()) handles->resize(static_cast<size_t>(device) + 1, nullptr);
   cublasHandle_t& h = (*handles)[static_cast<size_t>(device)];
   if (!h) {
-    CTORCH_CUBLAS_CHECK(cublasCreate(&h));
+    CTORCH_CUBLAS_CHECK(cublas().create(&h));
     // The default math mode, as PyTorch's: float32 stays float32 (TF32 is a separate opt-in),
     // float16/bfloat16 use tensor cores with float accumulation.
-    CTORCH_CUBLAS_CHECK(cublasSetMathMode(h, CUBLAS_DEFAULT_MATH));
+    CTORCH_CUBLAS_CHECK(cublas().set_math_mode(h, CUBLAS_DEFAULT_MATH));
   }
   return h;
 }
@@ -85,7 +84,7 @@ void gemm_batched(const Tensor& out, const Tensor& a_in, const Tensor& b_in, con
   CTORCH_CHECK(m <= INT32_MAX && n <= INT32_MAX && k <= INT32_MAX && batch <= INT32_MAX, Runtime,
                "cuBLAS matmul: dimensions must fit in 32 bits");
   const cublasHandle_t h = handle_for(out.device().index());
-  CTORCH_CUBLAS_CHECK(cublasSetStream(h, nullptr));
+  CTORCH_CUBLAS_CHECK(cublas().set_stream(h, nullptr));
   const cudaDataType type = data_type(out.dtype());
   const bool wide = out.dtype() == kFloat64;
   const double alpha_d = alpha.to<double>(), beta_d = beta.to<double>();
@@ -93,7 +92,7 @@ void gemm_batched(const Tensor& out, const Tensor& a_in, const Tensor& b_in, con
   const void* pa = wide ? static_cast<const void*>(&alpha_d) : &alpha_f;
   const void* pb = wide ? static_cast<const void*>(&beta_d) : &beta_f;
   // C^T [n, m] = op(B) [n, k] @ op(A) [k, m]; row-major C is column-major C^T with ld = n.
-  CTORCH_CUBLAS_CHECK(cublasGemmStridedBatchedEx(
+  CTORCH_CUBLAS_CHECK(cublas().gemm_strided_batched_ex(
       h, cb.op, ca.op, static_cast<int>(n), static_cast<int>(m), static_cast<int>(k), pa, b.data_ptr(), type,
       static_cast<int>(cb.ld), b.stride(0), a.data_ptr(), type, static_cast<int>(ca.ld), a.stride(0), pb,
       out.data_ptr(), type, static_cast<int>(n), m * n, static_cast<int>(batch),
