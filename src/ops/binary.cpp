@@ -109,7 +109,6 @@ bool number_keeps_dtype(const Scalar& s, ScalarType t) {
 bool flat_input(const Operand& x, const Tensor& like, kernels::cpu::FlatInput& in) {
   if (!x.tensor()) {
     in.number = &x.scalar();
-    in.single = true;
     return number_keeps_dtype(x.scalar(), like.dtype());
   }
   const Tensor& t = *x.tensor();

@@ -88,10 +88,6 @@ Tensor& scatter_impl(Tensor& self, int64_t dim, const Tensor& index, const Tenso
   return self;
 }
 
-// In-place writes bump the version counter (Note [Version counter]); bumping before the write is
-// equivalent, as nothing reads the counter in between.
-void bump_version_after_write(const Tensor& self) { self.storage().bump_version(); }
-
 }  // namespace
 
 Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
@@ -146,14 +142,14 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& s
   if (autograd::should_record(self, src)) {
     return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter(before, dim, index, src); });
   }
-  bump_version_after_write(self);
+  self.storage().bump_version();  // Note [Version counter]
   return scatter_impl(self, dim, index, src, false);
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
   if (autograd::should_record(self)) {
     return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter(before, dim, index, value); });
   }
-  bump_version_after_write(self);
+  self.storage().bump_version();  // Note [Version counter]
   dim = wrap_dim(dim, self.dim());
   check_scatter(self, dim, index, nullptr);
   check_gather_bounds(self, dim, index);
@@ -170,7 +166,7 @@ Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tenso
   if (autograd::should_record(self, src)) {
     return autograd::apply_inplace(self, [&](const Tensor& before) { return scatter_add(before, dim, index, src); });
   }
-  bump_version_after_write(self);
+  self.storage().bump_version();  // Note [Version counter]
   return scatter_impl(self, dim, index, src, true);
 }
 

@@ -34,30 +34,20 @@ struct BinaryOperands {
   const FlatBinary* flat = nullptr;
 };
 
-template <typename T>
-opmath_t<T> single_value(const FlatInput& in) {
-  return opmath_t<T>(in.number ? in.number->to<T>() : *static_cast<const T*>(in.data));
-}
-
 template <typename T, typename Out, typename F>
 void flat_binary_loop(const FlatBinary& args, F f) {
   using A = opmath_t<T>;
   Out* o = static_cast<Out*>(args.out);
   const T* x = static_cast<const T*>(args.x.data);
   const T* y = static_cast<const T*>(args.y.data);
-  if (args.n == 0) return;
   auto run = [&](int64_t begin, int64_t end) {
-    if (args.y.single) {
-      const A yv = single_value<T>(args.y);
-      if (args.x.single) {
-        o[begin] = static_cast<Out>(f(single_value<T>(args.x), yv));  // n == 1
-        return;
-      }
+    if (args.y.number) {
+      const A yv = A(args.y.number->to<T>());
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
       });
-    } else if (args.x.single) {
-      const A xv = single_value<T>(args.x);
+    } else if (args.x.number) {
+      const A xv = A(args.x.number->to<T>());
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
       });

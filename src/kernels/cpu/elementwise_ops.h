@@ -25,13 +25,11 @@ enum class UnaryOp : uint8_t {
 void binary(BinaryOp op, const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha);
 
 // The flat form of a binary op, for the common case without strides or broadcasting: n
-// contiguous values per operand in the compute dtype, except that an input may be one value
-// read n times (`single`), either a number or one element in memory. Small ops then skip the
-// strided walk and the views it needs.
+// contiguous values per operand in the compute dtype, except that one input may be a number, read
+// n times. Small ops then skip the strided walk and the views it needs.
 struct FlatInput {
-  const void* data = nullptr;      // n values, or one when single
+  const void* data = nullptr;      // n values
   const Scalar* number = nullptr;  // instead of data: a number, converted by the kernel
-  bool single = false;
 };
 struct FlatBinary {
   void* out;  // n values of the compute dtype, or bool for comparisons
