@@ -35,7 +35,7 @@ constexpr int64_t kBase = 1024;            // pairwise base case (elements)
 constexpr int64_t kLanes = 32;
 constexpr int64_t kBlock = kGrainSize;     // fixed block of a long run
 constexpr int64_t kColBase = 16;           // column mode: rows summed sequentially
-constexpr int64_t kColWidth = 1024;        // column mode: outputs per task
+constexpr int64_t kColWidth = 4096;        // column mode: outputs per task
 
 template <typename T>
 using Contig = std::integral_constant<int64_t, static_cast<int64_t>(sizeof(T))>;

@@ -1,6 +1,7 @@
 #include "kernels/cpu/vector_math.h"
 
 #include "core/parallel.h"
+#include "kernels/cpu/exp_avx2.h"
 
 // This file alone is compiled with -mavx (CMakeLists.txt) and entered only when cpu_has_avx().
 #if defined(CTORCH_HAVE_SLEEF) && defined(__AVX__)
@@ -76,6 +77,10 @@ bool has_vector_math_avx(UnaryOp op) {
 }
 
 bool vector_math_avx(UnaryOp op, float* out, const float* in, int64_t n) {
+  if (op == UnaryOp::Exp && cpu_capability() >= CpuCapability::Avx2) {  // the inlined kernel: ~2x SLEEF
+    parallel_for(0, n, kGrainSize, [&](int64_t b, int64_t e) { exp_avx2(out + b, in + b, e - b); });
+    return true;
+  }
   VectorFunction fn;
   if (!lookup(op, fn)) return false;
   parallel_for(0, n, kGrainSize, [&](int64_t b, int64_t e) { run_f32(fn.f32, out, in, b, e); });
