@@ -22,7 +22,9 @@ std::string_view device_type_name(DeviceType t);  // "cpu", "cuda", "mps"
 
 class Device {
  public:
-  Device(DeviceType type, int index = -1);  // NOLINT: implicit, like PyTorch
+  Device(DeviceType type, int index = -1) : type_(type), index_(index) {  // NOLINT: implicit, like PyTorch
+    if (index < -1 || (type == DeviceType::CPU && index > 0)) [[unlikely]] bad_index(index);
+  }
   Device(std::string_view spec);            // NOLINT: "cpu", "cuda", "cuda:0", "mps"
   Device(const char* spec) : Device(std::string_view(spec)) {}  // NOLINT
 
@@ -38,6 +40,7 @@ class Device {
   bool operator==(const Device& other) const = default;
 
  private:
+  [[noreturn]] void bad_index(int index) const;  // PyTorch's error for an index out of range
   DeviceType type_;
   int index_;
 };

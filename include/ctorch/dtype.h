@@ -69,14 +69,14 @@ template <typename T>
 inline constexpr ScalarType dtype_of_v = dtype_of<T>::value;
 
 // Bytes per element (inline: every op asks).
-inline constexpr size_t element_size(ScalarType t) {
-  constexpr size_t kSizes[] = {
+namespace detail {
+inline constexpr size_t kElementSizes[] = {
 #define CTORCH_SIZE_ENTRY(cpp, ...) sizeof(cpp),
-      CTORCH_FORALL_DTYPES(CTORCH_SIZE_ENTRY)
+    CTORCH_FORALL_DTYPES(CTORCH_SIZE_ENTRY)
 #undef CTORCH_SIZE_ENTRY
-  };
-  return kSizes[static_cast<size_t>(t)];
-}
+};
+}  // namespace detail
+inline constexpr size_t element_size(ScalarType t) { return detail::kElementSizes[static_cast<size_t>(t)]; }
 bool is_floating_point(ScalarType t);      // float16, bfloat16, float32, float64
 bool is_integral(ScalarType t, bool include_bool);
 bool is_signed(ScalarType t);

@@ -19,10 +19,9 @@ std::string_view device_type_name(DeviceType t) {
   return "unknown";
 }
 
-Device::Device(DeviceType type, int index) : type_(type), index_(index) {
+void Device::bad_index(int index) const {
   CTORCH_CHECK(index >= -1, Runtime, "Device index must be -1 or non-negative, got ", index);
-  CTORCH_CHECK(type != DeviceType::CPU || index <= 0, Runtime,
-               "CPU device index must be -1 or zero, got ", index);
+  CTORCH_FAIL(Runtime, "CPU device index must be -1 or zero, got ", index);
 }
 
 Device::Device(std::string_view spec) : type_(DeviceType::CPU), index_(-1) {

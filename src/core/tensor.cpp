@@ -10,15 +10,20 @@ TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarT
     : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
       dtype(t), numel(sizes.numel()) {}
 
-TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t)
-    : storage(std::move(s)), sizes(sz), strides(sz.size()), dtype(t) {
-  int64_t running = 1;
-  for (size_t i = sz.size(); i-- > 0;) {
-    strides[i] = running;
+TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t) : storage(std::move(s)), sizes(sz), dtype(t) {
+  // Up to DimVector::kInline dims the strides are computed on the stack and copied once (no fill).
+  const size_t n = sz.size();
+  int64_t local[DimVector::kInline];
+  if (n > DimVector::kInline) strides.resize(n);
+  int64_t* st = n <= DimVector::kInline ? local : strides.data();
+  int64_t running = 1, count = 1;
+  for (size_t i = n; i-- > 0;) {
+    st[i] = running;
     running *= std::max<int64_t>(sz[i], 1);
+    count *= sz[i];
   }
-  numel = 1;
-  for (int64_t n : sz) numel *= n;
+  if (n <= DimVector::kInline) strides.assign(local, local + n);
+  numel = count;
 }
 
 DimVector contiguous_strides(IntArrayRef sizes) {

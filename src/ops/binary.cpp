@@ -47,7 +47,7 @@ BinarySpec spec_of(BinaryOp op) {
     case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le:
     case BinaryOp::Gt: case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr:
     case BinaryOp::LogicalXor:
-      return {op, "compare", R::Bool, false, false};
+      return {op, "compare", R::Bool, false, false};  // is_comparison(op)
     case BinaryOp::BitwiseAnd: return {op, "bitwise_and_cpu", R::Same, true, false};
     case BinaryOp::BitwiseOr: return {op, "bitwise_or_cpu", R::Same, true, false};
     case BinaryOp::BitwiseXor: return {op, "bitwise_xor_cpu", R::Same, true, false};
@@ -150,6 +150,50 @@ bool try_flat(const BinarySpec& spec, const Operand& a, const Operand& b, const 
   return true;
 }
 
+// Whether `op` on two tensors of `dtype` can skip check_operands and the general path's dtype
+// decisions: its result keeps the dtype (or is bool) and none of its checks can fail.
+bool plain_same_dtype_op(BinaryOp op, ScalarType dtype, const Scalar& alpha) {
+  const bool unit_alpha = alpha.is_integral() && alpha.to<int64_t>() == 1;
+  switch (op) {
+    case BinaryOp::Add: return unit_alpha;
+    case BinaryOp::Sub: return unit_alpha && dtype != kBool;
+    case BinaryOp::Mul: case BinaryOp::Maximum: case BinaryOp::Minimum:
+    case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le:
+    case BinaryOp::Gt: case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr:
+    case BinaryOp::LogicalXor:
+      return true;
+    case BinaryOp::Div: case BinaryOp::Atan2: return is_floating_point(dtype);
+    default: return false;
+  }
+}
+
+// The ops whose result is bool whatever the operands (spec_of's ResultKind::Bool).
+bool is_comparison(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le: case BinaryOp::Gt:
+    case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr: case BinaryOp::LogicalXor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The per-op path of small-tensor code (`a + b`, `a * b`, `a < b`): two contiguous CPU tensors
+// of one dtype and shape into a fresh tensor, with none of try_flat's generality. Undefined when
+// it is not that case (nothing done).
+Tensor same_layout_pair(BinaryOp op, const Tensor& a, const Tensor& b, const Scalar& alpha) {
+  const TensorImpl& x = *a.impl();
+  const TensorImpl& y = *b.impl();
+  if (x.dtype != y.dtype || !x.storage.device().is_cpu() || !y.storage.device().is_cpu() ||
+      x.sizes != y.sizes || !a.is_contiguous() || !b.is_contiguous() || !plain_same_dtype_op(op, x.dtype, alpha)) {
+    return Tensor();
+  }
+  Tensor result = make_contiguous(x.sizes, is_comparison(op) ? kBool : x.dtype, Device(kCPU));
+  const kernels::cpu::FlatBinary args{result.data_ptr(), {a.data_ptr(), nullptr}, {b.data_ptr(), nullptr}, x.numel};
+  kernels::cpu::binary(op, x.dtype, args, alpha);
+  return result;
+}
+
 Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
   const BinarySpec spec = spec_of(op);
   if (Tensor out; try_flat(spec, a, b, alpha, dest, out)) return out;
@@ -188,6 +232,10 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
 Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest,
                  bool floor_divide = false) {
   if (!dest) {
+    if (a.tensor() && b.tensor() && a.tensor()->defined() && b.tensor()->defined() &&
+        !a.tensor()->impl()->requires_grad && !b.tensor()->impl()->requires_grad) {
+      if (Tensor out = same_layout_pair(op, *a.tensor(), *b.tensor(), alpha); out.defined()) return out;
+    }
     if (autograd::should_record(a, b)) {
       Tensor out = autograd::diff::no_grad([&] { return binary_kernel(op, a, b, alpha, nullptr); });
       return autograd::diff::binary(op, a, b, alpha, floor_divide, std::move(out));

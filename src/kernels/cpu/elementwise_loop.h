@@ -45,16 +45,16 @@ void flat_binary_loop(const FlatBinary& args, F f) {
       const A yv = A(args.y.number->to<T>());
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), yv));
-      });
+      }, end - begin);
     } else if (args.x.number) {
       const A xv = A(args.x.number->to<T>());
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(xv, A(y[i])));
-      });
+      }, end - begin);
     } else {
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i]), A(y[i])));
-      });
+      }, end - begin);
     }
   };
   if (args.n < kGrainSize) return run(0, args.n);
@@ -123,7 +123,7 @@ void unary_loop(const Tensor& out, const Tensor& a, F f) {
     auto run = [&](int64_t begin, int64_t end) {
       vector_loop<T>([&]() CTORCH_INLINE_LOOP {
         for (int64_t i = begin; i < end; ++i) o[i] = static_cast<Out>(f(A(x[i])));
-      });
+      }, end - begin);
     };
     if (out.numel() < kGrainSize) return run(0, out.numel());
     return parallel_for(0, out.numel(), kGrainSize, run);

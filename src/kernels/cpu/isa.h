@@ -9,6 +9,7 @@
 // contraction into FMAs and reassociation, so only the vector width changes.
 #pragma once
 
+#include <cstdint>
 #include <type_traits>
 
 #include "kernels/cpu/cpu_features.h"
@@ -56,6 +57,17 @@ void vector_loop(const Body& body) {
     with_best_isa(body);
   } else {
     body();
+  }
+}
+
+// The same for a loop of `n` iterations: a short one runs the portable version, since picking a
+// version costs more than a wider vector saves there (the results are the same either way).
+template <typename T, typename Body>
+void vector_loop(const Body& body, int64_t n) {
+  if (n < 16) {
+    body();
+  } else {
+    vector_loop<T>(body);
   }
 }
 
