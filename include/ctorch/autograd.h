@@ -75,6 +75,10 @@ template <typename T>
 using PooledVector = std::vector<T, PooledAllocator<T>>;
 }  // namespace detail
 
+// The gradients a node receives (one per output of the forward op) and returns (one per input);
+// from the per-thread block caches, like the nodes, since a backward makes two per node.
+using GradList = detail::PooledVector<Tensor>;
+
 // Where a gradient goes: input `input_nr` of `function` (an output of the forward op), together
 // with the shape and dtype the gradient must have there.
 struct Edge {
@@ -102,7 +106,7 @@ class Node : public std::enable_shared_from_this<Node> {
 
   // ---- engine interface (src/autograd/) ----
   // Gradients per forward output in, gradients per forward input out (undefined: none).
-  virtual std::vector<Tensor> apply(std::vector<Tensor>&& grads) = 0;
+  virtual GradList apply(GradList&& grads) = 0;
   // Frees saved tensors after a backward without retain_graph (A5.6).
   virtual void release_saved() {}
 

@@ -28,7 +28,7 @@ Tensor AccumulateGrad::run_hooks(Tensor grad) const {
   return grad;
 }
 
-std::vector<Tensor> AccumulateGrad::apply(std::vector<Tensor>&& grads) {
+GradList AccumulateGrad::apply(GradList&& grads) {
   const Tensor v = variable();
   if (!v.defined()) return {};
   Tensor g = run_hooks(std::move(grads.at(0)));

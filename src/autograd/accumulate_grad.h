@@ -12,7 +12,7 @@ class AccumulateGrad final : public Node {
  public:
   explicit AccumulateGrad(const Tensor& variable);
   std::string name() const override { return "torch::autograd::AccumulateGrad"; }
-  std::vector<Tensor> apply(std::vector<Tensor>&& grads) override;
+  GradList apply(GradList&& grads) override;
   Tensor variable() const;  // undefined once the leaf is gone
   // The leaf's hooks applied to `grad` (also for autograd::grad, which captures instead).
   Tensor run_hooks(Tensor grad) const;

@@ -18,7 +18,7 @@ struct Task {
   std::shared_ptr<Node> node;
   int dependencies = 0;
   bool reaches_target = false;  // some wanted gradient lies at or below this node
-  std::vector<Tensor> buffer;   // gradients per forward output, summed as they arrive
+  GradList buffer;              // gradients per forward output, summed as they arrive
 };
 
 std::string shape_str(IntArrayRef shape) {
@@ -86,13 +86,16 @@ class GraphTask {
   std::unordered_map<Node*, std::shared_ptr<Node>> exec_targets_;
   std::vector<std::shared_ptr<Node>> keep_alive_;  // capture nodes outside any graph
   std::unordered_map<Node*, std::vector<std::pair<uint32_t, size_t>>> captures_;
-  std::unordered_map<Node*, Task> tasks_;
+  // Its entries come from the per-thread block caches (a graph of tiny ops has as many tasks as ops).
+  std::unordered_map<Node*, Task, std::hash<Node*>, std::equal_to<Node*>,
+                     detail::PooledAllocator<std::pair<Node* const, Task>>>
+      tasks_;
 };
 
 // Counts every node's dependencies and marks the nodes on a path to a wanted gradient.
 void GraphTask::discover() {
-  std::vector<Node*> order;  // discovery order; reversed, children come before parents
-  std::vector<Node*> stack;
+  detail::PooledVector<Node*> order;  // discovery order; reversed, children come before parents
+  detail::PooledVector<Node*> stack;
   for (auto& [edge, grad] : roots_) {
     if (tasks_.count(edge.function.get())) continue;
     task_of(edge.function);
@@ -109,7 +112,13 @@ void GraphTask::discover() {
       if (!seen) stack.push_back(e.function.get());
     }
   }
-  // Reachability to a target, in reverse topological order (a DAG; iterate to a fixed point).
+  // A plain backward() wants every leaf: each node leads to one (a recorded op has an input that
+  // requires grad), so all run. Else: reachability to a target, in reverse topological order
+  // (a DAG; iterate to a fixed point).
+  if (accumulate_ && exec_targets_.empty() && captures_.empty()) {
+    for (auto& [node, task] : tasks_) task.reaches_target = true;
+    return;
+  }
   bool changed = true;
   while (changed) {
     changed = false;
@@ -126,7 +135,7 @@ void GraphTask::discover() {
 
 void GraphTask::execute(Task& task, std::vector<Tensor>& results) {
   Node& node = *task.node;
-  std::vector<Tensor> buffer = std::move(task.buffer);
+  GradList buffer = std::move(task.buffer);
   // Hooks on the tensors this node produced, then retain_grad's copy (after all hooks, 2.x).
   for (size_t i = 0; i < buffer.size(); ++i) {
     if (!buffer[i].defined()) continue;
@@ -150,7 +159,7 @@ void GraphTask::execute(Task& task, std::vector<Tensor>& results) {
     if (!run && e.is_valid()) run = tasks_[e.function.get()].reaches_target;
   bool any = false;
   for (const Tensor& g : buffer) any |= g.defined();
-  std::vector<Tensor> out;
+  GradList out;
   if (run && any) {
     out = node.apply(std::move(buffer));
     if (!keep_graph_) node.release_saved();
@@ -172,7 +181,7 @@ std::vector<Tensor> GraphTask::run(size_t n_captures) {
   for (auto& [edge, grad] : roots_) accumulate(tasks_[edge.function.get()].buffer[edge.input_nr], grad);
 
   auto later_first = [](Node* a, Node* b) { return a->sequence_nr() < b->sequence_nr(); };
-  std::priority_queue<Node*, std::vector<Node*>, decltype(later_first)> ready(later_first);
+  std::priority_queue<Node*, detail::PooledVector<Node*>, decltype(later_first)> ready(later_first);
   for (auto& [node, task] : tasks_) {
     if (task.dependencies == 0) {
       ready.push(node);

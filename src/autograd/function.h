@@ -29,7 +29,7 @@ namespace ctorch::autograd {
 // The dtype and device of `t`: what a gradient buffer made for `t` takes.
 inline TensorOptions options_of(const Tensor& t) { return TensorOptions(t.dtype()).device(t.device()); }
 
-using grads = std::vector<Tensor>;
+using grads = GradList;
 
 // ---- the check every differentiable op makes (A1.3) ---------------------------------------------
 inline bool any_requires_grad(const Tensor& t) { return t.defined() && t.impl()->requires_grad; }
@@ -75,7 +75,7 @@ inline Save nothing() { return {}; }
 class FunctionNode;
 class Ctx {
  public:
-  Ctx(FunctionNode& node, std::vector<Tensor>& grads) : node_(node), grads_(grads) {}
+  Ctx(FunctionNode& node, GradList& grads) : node_(node), grads_(grads) {}
   const Tensor& grad(size_t i = 0);  // zeros of output i's shape when no gradient reached it
   bool has_grad(size_t i) const { return i < grads_.size() && grads_[i].defined(); }
   Tensor saved(size_t i) const;
@@ -85,7 +85,7 @@ class Ctx {
 
  private:
   FunctionNode& node_;
-  std::vector<Tensor>& grads_;
+  GradList& grads_;
 };
 
 class FunctionNode : public Node {
@@ -105,7 +105,7 @@ template <typename F>
 class FormulaNode final : public FunctionNode {
  public:
   FormulaNode(const char* name, F formula) : FunctionNode(name), formula_(std::move(formula)) {}
-  std::vector<Tensor> apply(std::vector<Tensor>&& grads) override {
+  GradList apply(GradList&& grads) override {
     Ctx ctx(*this, grads);
     return formula_(ctx);
   }

@@ -42,15 +42,15 @@ class CopySlices final : public Node {
   std::string name() const override { return "torch::autograd::CopySlices"; }
   void release_saved() override { fn_->release_saved(); }
 
-  std::vector<Tensor> apply(std::vector<Tensor>&& grads) override {
+  GradList apply(GradList&& grads) override {
     const Tensor& g = grads.at(0);
     if (!g.defined()) return {};
     Tensor result = layout_buffer(base_, view_, TensorOptions(g.dtype()).device(g.device()), false);
     result.copy_(g);
     Tensor slice = as_strided(result, view_);
-    std::vector<Tensor> inner{slice.clone()};
-    std::vector<Tensor> res = fn_->apply(std::move(inner));
-    std::vector<Tensor> out{result};
+    GradList inner{slice.clone()};
+    GradList res = fn_->apply(std::move(inner));
+    GradList out{result};
     if (!res.empty() && res[0].defined()) {
       slice.copy_(sum_to(res[0], slice.sizes()));
     } else {

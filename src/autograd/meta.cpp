@@ -47,18 +47,22 @@ std::shared_ptr<Node> grad_accumulator(const Tensor& t) {
   return m.grad_accumulator;
 }
 
-Edge gradient_edge(const Tensor& t) {
-  Edge e;
+void set_gradient_edge(Edge& e, const Tensor& t) {
   e.shape = t.sizes();
   e.dtype = t.dtype();
   e.device = t.device();
-  if (!t.requires_grad()) return e;
+  if (!t.requires_grad()) return;
   if (auto fn = grad_fn_of(t)) {
     e.function = std::move(fn);
     e.input_nr = meta(t)->output_nr;
   } else {
     e.function = grad_accumulator(t);
   }
+}
+
+Edge gradient_edge(const Tensor& t) {
+  Edge e;
+  set_gradient_edge(e, t);
   return e;
 }
 

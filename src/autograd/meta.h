@@ -40,6 +40,7 @@ AutogradMeta& ensure_meta(const Tensor& t);
 std::shared_ptr<Node> grad_fn_of(const Tensor& t);
 // Where a gradient for t goes: (grad_fn, output_nr), a leaf's AccumulateGrad, or nowhere.
 Edge gradient_edge(const Tensor& t);
+void set_gradient_edge(Edge& e, const Tensor& t);  // the same, into an edge made in place
 std::shared_ptr<Node> grad_accumulator(const Tensor& t);
 // t becomes output `nr` of fn: requires grad, not a leaf.
 void set_history(const Tensor& t, const std::shared_ptr<Node>& fn, uint32_t nr);

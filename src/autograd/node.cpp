@@ -4,6 +4,7 @@
 
 #include "autograd/function.h"
 #include "core/cpu_allocator.h"
+#include "core/fast_tls.h"
 #include "ctorch/factory.h"
 #include "ctorch/reduce.h"
 
@@ -11,7 +12,7 @@ namespace ctorch::autograd {
 
 namespace {
 // Later nodes run first when several are ready (as PyTorch's sequence_nr), per thread.
-thread_local uint64_t next_sequence_nr = 0;
+CTORCH_FAST_TLS uint64_t next_sequence_nr = 0;
 }  // namespace
 
 Node::Node() : sequence_nr_(next_sequence_nr++) {}
@@ -90,7 +91,8 @@ void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* 
              std::span<const Tensor* const> outputs, std::span<const Save> saves) {
   node->next_edges_.reserve(inputs.size());
   for (const Tensor* in : inputs) {
-    node->next_edges_.push_back(in && in->defined() ? gradient_edge(*in) : Edge{});
+    Edge& e = node->next_edges_.emplace_back();
+    if (in && in->defined()) set_gradient_edge(e, *in);
   }
   // Saved inputs first: an input may also be an output (never in practice, but keep it sound).
   node->saved_.reserve(saves.size());

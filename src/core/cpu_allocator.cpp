@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "core/fast_tls.h"
 #include "ctorch/error.h"
 #include "ctorch/memory.h"
 
@@ -76,7 +77,6 @@ struct SmallCache {
   }
 };
 
-#define CTORCH_FAST_TLS __attribute__((tls_model("initial-exec"))) thread_local
 CTORCH_FAST_TLS SmallCache* tls_cache = nullptr;
 CTORCH_FAST_TLS bool tls_cache_gone = false;
 
@@ -111,7 +111,10 @@ LargeCache& large_cache() {
 
 }  // namespace
 
-Block allocate(size_t nbytes) {
+namespace {
+
+// What allocate() does when the thread's free list of that size is empty or the block is large.
+[[gnu::noinline]] Block allocate_slow(size_t nbytes) {
   const size_t size = block_size(nbytes);
   if (kCaching && size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {
@@ -132,8 +135,8 @@ Block allocate(size_t nbytes) {
   return {system_allocate(size), size};
 }
 
-void release(Block block) {
-  if (!block.data) return;
+// What release() does when the thread's free list of that size is full or the block is large.
+[[gnu::noinline]] void release_slow(Block block) {
   if (kCaching && block.size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {
       const int c = SmallCache::class_of(block.size);
@@ -157,6 +160,34 @@ void release(Block block) {
     return;
   }
   std::free(block.data);
+}
+
+}  // namespace
+
+// The per-op path: a pop from, or a push onto, this thread's free list (no call, no lock).
+Block allocate(size_t nbytes) {
+  if (kCaching && nbytes <= kSmallMax) {
+    if (SmallCache* cache = tls_cache) [[likely]] {
+      const size_t size = block_size(nbytes);
+      const int c = SmallCache::class_of(size);
+      if (cache->counts[c] > 0) [[likely]] return {cache->blocks[c][--cache->counts[c]], size};
+    }
+  }
+  return allocate_slow(nbytes);
+}
+
+void release(Block block) {
+  if (!block.data) return;
+  if (kCaching && block.size <= kSmallMax) {
+    if (SmallCache* cache = tls_cache) [[likely]] {
+      const int c = SmallCache::class_of(block.size);
+      if (cache->counts[c] < blocks_per_class(c)) [[likely]] {
+        cache->blocks[c][cache->counts[c]++] = block.data;
+        return;
+      }
+    }
+  }
+  release_slow(block);
 }
 
 }  // namespace ctorch::cpu_allocator

@@ -10,13 +10,14 @@
 #include <thread>
 #include <vector>
 
+#include "core/fast_tls.h"
 #include "ctorch/error.h"
 
 namespace ctorch {
 
 namespace {
 
-thread_local bool in_parallel_region = false;
+CTORCH_FAST_TLS bool in_parallel_region = false;
 
 class ThreadPool {
  public:
