@@ -229,18 +229,22 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
 
 // The whole path: autograd records around the arithmetic when an operand requires grad.
 // floor_divide: `//`, which PyTorch does not differentiate (autograd.md A4.3).
+// The arithmetic of an out-of-place op: the lane of two same-layout tensors, else binary_kernel.
+Tensor binary_forward(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha) {
+  if (a.tensor() && b.tensor() && a.tensor()->defined() && b.tensor()->defined()) {
+    if (Tensor out = same_layout_pair(op, *a.tensor(), *b.tensor(), alpha); out.defined()) return out;
+  }
+  return binary_kernel(op, a, b, alpha, nullptr);
+}
+
 Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest,
                  bool floor_divide = false) {
   if (!dest) {
-    if (a.tensor() && b.tensor() && a.tensor()->defined() && b.tensor()->defined() &&
-        !a.tensor()->impl()->requires_grad && !b.tensor()->impl()->requires_grad) {
-      if (Tensor out = same_layout_pair(op, *a.tensor(), *b.tensor(), alpha); out.defined()) return out;
-    }
     if (autograd::should_record(a, b)) {
-      Tensor out = autograd::diff::no_grad([&] { return binary_kernel(op, a, b, alpha, nullptr); });
+      Tensor out = autograd::diff::no_grad([&] { return binary_forward(op, a, b, alpha); });
       return autograd::diff::binary(op, a, b, alpha, floor_divide, std::move(out));
     }
-    return binary_kernel(op, a, b, alpha, nullptr);
+    return binary_forward(op, a, b, alpha);
   }
   if (autograd::should_record(*dest, a, b)) {
     if (!a.tensor() || !dest->is_same(*a.tensor())) autograd::fail_out_with_grad(spec_of(op).kernel_name);
