@@ -113,15 +113,11 @@ LargeCache& large_cache() {
 
 namespace {
 
-// What allocate() does when the thread's free list of that size is empty or the block is large.
+// What allocate() does when the thread's free list of that size is empty (its cache is made by
+// the first release) or the block is large.
 [[gnu::noinline]] Block allocate_slow(size_t nbytes) {
   const size_t size = block_size(nbytes);
-  if (kCaching && size <= kSmallMax) {
-    if (SmallCache* cache = this_thread_cache()) {
-      const int c = SmallCache::class_of(size);
-      if (cache->counts[c] > 0) return {cache->blocks[c][--cache->counts[c]], size};
-    }
-  } else if (kCaching) {
+  if (kCaching && size > kSmallMax) {
     LargeCache& cache = large_cache();
     std::lock_guard lock(cache.mutex);
     auto it = cache.blocks.lower_bound(size);
@@ -135,7 +131,8 @@ namespace {
   return {system_allocate(size), size};
 }
 
-// What release() does when the thread's free list of that size is full or the block is large.
+// What release() does when the thread has no cache yet, its free list of that size is full, or the
+// block is large.
 [[gnu::noinline]] void release_slow(Block block) {
   if (kCaching && block.size <= kSmallMax) {
     if (SmallCache* cache = this_thread_cache()) {

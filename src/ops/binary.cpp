@@ -227,8 +227,6 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
   return *dest;
 }
 
-// The whole path: autograd records around the arithmetic when an operand requires grad.
-// floor_divide: `//`, which PyTorch does not differentiate (autograd.md A4.3).
 // The arithmetic of an out-of-place op: the lane of two same-layout tensors, else binary_kernel.
 Tensor binary_forward(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha) {
   if (a.tensor() && b.tensor() && a.tensor()->defined() && b.tensor()->defined()) {
@@ -237,6 +235,8 @@ Tensor binary_forward(BinaryOp op, const Operand& a, const Operand& b, const Sca
   return binary_kernel(op, a, b, alpha, nullptr);
 }
 
+// The whole path: autograd records around the arithmetic when an operand requires grad.
+// floor_divide: `//`, which PyTorch does not differentiate (autograd.md A4.3).
 Tensor binary_op(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest,
                  bool floor_divide = false) {
   if (!dest) {

@@ -153,9 +153,9 @@ A fold_leaves(int64_t n, const A*& next, const Combine& combine) {
 }
 
 // Combines load(p + i*stride, i0 + i) for i in [0, n), n >= 1: pairwise halving down to leaves of
-// at most kBase elements. Up to kBlock elements, every leaf is reduced in one vectorized call
-// (the per-call cost of one call per leaf was a tenth of a memory-bound sum) and the leaves are
-// then combined in the tree's order.
+// at most kBase elements. Up to kBlock elements, all the leaves are reduced in one vectorized call
+// (the cost of choosing the ISA and entering the loop is paid once per block, not once per leaf)
+// and then combined in the tree's order.
 template <typename A, typename S, typename Load, typename Combine>
 A pairwise(const char* p, S stride, int64_t n, int64_t i0, const Load& load, const Combine& combine) {
   if (n > kBlock) {
