@@ -13,8 +13,10 @@ namespace {
 // in two (the high part exact in 9 bits) so that r is exact. exp(r) is Cephes' degree-7 polynomial.
 // 2^n is applied as 2^(n/2) 2^(n - n/2), two normal powers of two, so that n from -159 to 128 scales
 // without overflowing the exponent field: results near FLT_MAX and subnormal results are right.
+// The clamp keeps NaN (max/min return their second operand when one is NaN), and NaN then runs
+// through every step to the result.
 CTORCH_AVX2 __m256 exp8(__m256 x) {
-  const __m256 clamped = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-110.0f)), _mm256_set1_ps(89.0f));
+  const __m256 clamped = _mm256_min_ps(_mm256_set1_ps(89.0f), _mm256_max_ps(_mm256_set1_ps(-110.0f), x));
   const __m256 n = _mm256_round_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(1.44269504088896341f)),
                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
   __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), clamped);
@@ -32,8 +34,7 @@ CTORCH_AVX2 __m256 exp8(__m256 x) {
   const __m256 scale1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(half, bias), 23));
   const __m256 scale2 =
       _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(_mm256_sub_epi32(ni, half), bias), 23));
-  const __m256 result = _mm256_mul_ps(_mm256_mul_ps(p, scale1), scale2);
-  return _mm256_blendv_ps(result, x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));  // NaN stays NaN
+  return _mm256_mul_ps(_mm256_mul_ps(p, scale1), scale2);
 }
 
 }  // namespace
