@@ -788,6 +788,11 @@ TEST(BinaryFlatPath, MatchesTheStridedPathForEveryDtype) {
     same(a * b, a_strided * b_strided);
     same(eq(a, b), eq(a_strided, b_strided));
     same(maximum(a, b), maximum(a_strided, b_strided));
+    same(lt(a, b), lt(a_strided, b_strided));
+    same(logical_and(a, b), logical_and(a_strided, b_strided));
+    same(div(a, b), div(a_strided, b_strided));  // float32 for the integral dtypes
+    same(atan2(a, b), atan2(a_strided, b_strided));
+    same(add(a, b, 2), add(a_strided, b_strided, 2));  // an alpha other than 1 leaves the lane
     same(a + 2, a_strided + 2);
     same(mul(3, a), mul(3, a_strided));
     same(a + 2.5, a_strided + 2.5);  // a float number lifts integral tensors to float32
