@@ -161,17 +161,19 @@ void parallel_for(int64_t begin, int64_t end, int64_t grain,
                   const std::function<void(int64_t, int64_t)>& f) {
   const int64_t range = end - begin;
   if (range <= 0) return;
-  const int64_t threads = in_parallel_region ? 1 : get_num_threads();
+  const int64_t threads = get_num_threads();
   // A few chunks per thread, taken first come first served: a thread slowed down (by another
   // process on its core, as on a shared machine) then takes fewer of them.
   const int64_t chunks =
       std::min<int64_t>(threads * kChunksPerThread, std::max<int64_t>(1, range / std::max<int64_t>(grain, 1)));
-  if (chunks <= 1) {
+  // Inside a parallel region (a nested parallel_for) the pool is busy: run here, in one piece.
+  if (chunks <= 1 || threads == 1 || in_parallel_region) {
     f(begin, end);
     return;
   }
   const int64_t size = (range + chunks - 1) / chunks;
-  ThreadPool::instance().run(chunks, [&](int64_t i) {
+  // Every chunk is non-empty: 9 items in 8 chunks are 5 chunks of 2, not 8 with 3 past the end.
+  ThreadPool::instance().run((range + size - 1) / size, [&](int64_t i) {
     const int64_t lo = begin + i * size;
     f(lo, std::min(end, lo + size));
   });

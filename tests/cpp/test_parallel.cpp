@@ -43,3 +43,20 @@ TEST(Parallel, LargeCopiesAreTheSameForAnyThreadCount) {
           ASSERT_EQ(got[k], static_cast<double>((i * b + j) * c + l)) << threads << " threads at " << k;
   }
 }
+
+// A split task that splits again (several rows, each long enough to be cut into blocks) runs the
+// inner split in place: it must finish, with the one-thread result. This used to deadlock.
+TEST(Parallel, NestedSplitsFinishWithTheSameResult) {
+  ThreadCountGuard guard;
+  Tensor t = arange(6 * 100003, kFloat64).view({6, 100003}).remainder(7.5);
+  set_num_threads(1);
+  const auto want = values<double>(sum(t, 1));
+  double expected0 = 0;
+  for (int64_t i = 0; i < 100003; ++i) expected0 += std::fmod(static_cast<double>(i), 7.5);
+  EXPECT_NEAR(want[0], expected0, 1e-6 * expected0);
+  for (int threads : {2, 3, 4}) {
+    set_num_threads(threads);
+    const auto got = values<double>(sum(t, 1));
+    for (size_t r = 0; r < want.size(); ++r) ASSERT_TRUE(same_bits(got[r], want[r])) << r << " with " << threads;
+  }
+}

@@ -318,6 +318,40 @@ TEST(ReduceAccuracy, LargeFloatSumsStayClose) {
   EXPECT_TRUE(close(doubles(ctorch::var(t))[0], m2 / static_cast<double>(v.size() - 1), 1e-6));
 }
 
+// Rows of one length are reduced several at a time (side by side in memory): each result must
+// be bit for bit that of its row reduced alone, whatever the row count (tails), the row length
+// (shorter and longer than a block) and the dtype; max/min keep the first NaN and first tie.
+TEST(ReduceRows, SideBySideRowsMatchEachRowAlone) {
+  for (auto dtype : {ctorch::kFloat32, ctorch::kFloat64}) {
+    for (int64_t rows : {1, 2, 3, 5, 7, 9}) {
+      for (int64_t cols : {31, 1000, 3001, 70001}) {
+        Tensor t = random_floats({rows, cols}, static_cast<uint64_t>(rows * cols), 0.5f).to(dtype);
+        if (rows > 3) {  // a NaN late in row 3 and a tie for the maximum in row 1
+          t.index_put_({ctorch::tensor({3}), ctorch::tensor({cols - 2})}, kNaN);
+          t.index_put_({ctorch::tensor({1, 1}), ctorch::tensor({cols / 3, cols - 1})}, 5.0);
+        }
+        const auto sums = doubles(ctorch::sum(t, 1)), amins = doubles(ctorch::amin(t, 1));
+        auto [maxv, maxi] = ctorch::max(t, 1);
+        const auto mv = doubles(maxv);
+        const auto mi = values<int64_t>(maxi);
+        for (int64_t r = 0; r < rows; ++r) {
+          Tensor row = t.select(0, r).clone();
+          ASSERT_TRUE(same_bits(sums[r], doubles(ctorch::sum(row))[0])) << rows << "x" << cols << " row " << r;
+          ASSERT_TRUE(same_bits(amins[r], doubles(ctorch::amin(row))[0])) << rows << "x" << cols << " row " << r;
+          auto [v, i] = ctorch::max(row, 0);
+          ASSERT_TRUE(same_bits(mv[r], doubles(v)[0])) << rows << "x" << cols << " row " << r;
+          ASSERT_EQ(mi[r], values<int64_t>(i)[0]) << rows << "x" << cols << " row " << r;
+        }
+        if (rows > 3) {
+          EXPECT_TRUE(std::isnan(mv[3]));
+          EXPECT_EQ(mi[3], cols - 2);
+          EXPECT_EQ(mi[1], cols / 3);
+        }
+      }
+    }
+  }
+}
+
 TEST(ReduceThreads, ResultsDoNotDependOnThreadCount) {
   const int saved = ctorch::get_num_threads();
   Tensor t = random_floats({1100, 1300}, 3);
