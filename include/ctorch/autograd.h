@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "ctorch/inline_vector.h"
 #include "ctorch/tensor.h"
 
 namespace ctorch {
@@ -92,7 +93,7 @@ struct Edge {
 
 // A recorded backward function: the grad_fn of the tensors an op produced. It receives one
 // gradient per output of the forward op and returns one per input (next_edges()).
-class Node : public std::enable_shared_from_this<Node> {
+class Node {
  public:
   Node();
   virtual ~Node();
@@ -101,7 +102,8 @@ class Node : public std::enable_shared_from_this<Node> {
 
   // PyTorch's name: "AddBackward0", "torch::autograd::AccumulateGrad", ...
   virtual std::string name() const = 0;
-  const detail::PooledVector<Edge>& next_edges() const { return next_edges_; }
+  using Edges = ctorch::detail::InlineVector<Edge, 2>;  // most ops have one or two inputs
+  const Edges& next_edges() const { return next_edges_; }
   uint64_t sequence_nr() const { return sequence_nr_; }
 
   // ---- engine interface (src/autograd/) ----
@@ -117,8 +119,8 @@ class Node : public std::enable_shared_from_this<Node> {
     std::vector<std::pair<unsigned, Tensor::Hook>> hooks;
     std::weak_ptr<TensorImpl> retained;  // retain_grad(): where the gradient is also stored
   };
-  detail::PooledVector<Edge> next_edges_;
-  detail::PooledVector<Output> outputs_;
+  Edges next_edges_;
+  ctorch::detail::InlineVector<Output, 1> outputs_;
 
  protected:
   uint64_t sequence_nr_;

@@ -44,11 +44,13 @@ bool should_record(const std::vector<Tensor>& ts);
 class SavedVariable {
  public:
   SavedVariable() = default;
-  // is_output: t is an output of the node saving it; then only a plain alias is kept, so the
-  // node and its output do not own each other.
-  SavedVariable(const Tensor& t, bool is_output);
-  // The tensor, checked against the version it had when saved; owner: the node that saved it.
-  Tensor unpack(const std::shared_ptr<Node>& owner) const;
+  // An input of the node saving it.
+  explicit SavedVariable(const Tensor& t);
+  // An output of `owner`, the node saving it: only a plain alias and a weak reference to the node
+  // are kept, so the node and its output do not own each other.
+  SavedVariable(const Tensor& t, const std::shared_ptr<Node>& owner);
+  // The tensor, checked against the version it had when saved.
+  Tensor unpack() const;
   void release() { data_ = Tensor(); freed_ = true; }
   const Tensor& data() const { return data_; }
   bool is_output() const { return is_output_; }
@@ -60,6 +62,7 @@ class SavedVariable {
   bool freed_ = false;
   uint32_t output_nr_ = 0;
   std::shared_ptr<Node> producer_;  // an input's grad_fn when saved, for the message
+  std::weak_ptr<Node> owner_;       // an output's node: its history again under create_graph
 };
 
 // What to save: an input tensor (a null pointer or undefined tensor saves nothing) or output k.
@@ -95,7 +98,7 @@ class FunctionNode : public Node {
   void release_saved() override {
     for (auto& s : saved_) s.release();
   }
-  detail::PooledVector<SavedVariable> saved_;
+  ctorch::detail::InlineVector<SavedVariable, 2> saved_;
 
  protected:
   const char* name_;

@@ -77,7 +77,7 @@ Tensor& apply_inplace(Tensor& self, const std::function<Tensor(const Tensor&)>& 
     // The formula needs self as it was: keep a copy, the write below would change it (A3.9).
     for (SavedVariable& s : node->saved_) {
       if (!s.is_output() && s.data().defined() && s.data().is_same(before) && !before.is_same(self)) {
-        s = SavedVariable(before.clone(), false);
+        s = SavedVariable(before.clone());
       }
     }
   }
@@ -99,7 +99,7 @@ Tensor& apply_inplace(Tensor& self, const std::function<Tensor(const Tensor&)>& 
     set_history(self, node, 0);
   }
   for (SavedVariable& s : node->saved_) {
-    if (s.is_output()) s = SavedVariable(plain_alias(self), true);
+    if (s.is_output()) s = SavedVariable(plain_alias(self), node);
   }
   return self;
 }

@@ -29,15 +29,22 @@ bool should_record(const std::vector<Tensor>& ts) {
 
 // ---- SavedVariable ----------------------------------------------------------------------------------
 
-SavedVariable::SavedVariable(const Tensor& t, bool is_output) : is_output_(is_output) {
+SavedVariable::SavedVariable(const Tensor& t) {
   if (!t.defined()) return;
-  data_ = is_output ? plain_alias(t) : t;
+  data_ = t;
   version_ = t.storage().version();
   if (const AutogradMeta* m = meta(t)) output_nr_ = m->output_nr;
-  if (!is_output) producer_ = grad_fn_of(t);
+  producer_ = grad_fn_of(t);
 }
 
-Tensor SavedVariable::unpack(const std::shared_ptr<Node>& owner) const {
+SavedVariable::SavedVariable(const Tensor& t, const std::shared_ptr<Node>& owner) : is_output_(true), owner_(owner) {
+  if (!t.defined()) return;
+  data_ = plain_alias(t);
+  version_ = t.storage().version();
+  if (const AutogradMeta* m = meta(t)) output_nr_ = m->output_nr;
+}
+
+Tensor SavedVariable::unpack() const {
   CTORCH_CHECK(!freed_, Runtime,
                "Trying to backward through the graph a second time (or directly access saved tensors "
                "after they have already been freed). Saved intermediate values of the graph are freed "
@@ -51,7 +58,7 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& owner) const {
     msg << "one of the variables needed for gradient computation has been modified by an inplace "
            "operation: ["
         << tensor_type_name(data_.dtype()) << " " << IntArrayRef(data_.sizes()) << "]";
-    const Node* producer = is_output_ ? owner.get() : producer_.get();
+    const std::shared_ptr<Node> producer = is_output_ ? owner_.lock() : producer_;
     if (producer) msg << ", which is output " << output_nr_ << " of " << producer->name() << ",";
     msg << " is at version " << current << "; expected version " << version_
         << " instead. Hint: enable anomaly detection to find the operation that failed to compute "
@@ -59,10 +66,12 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& owner) const {
     CTORCH_FAIL(Runtime, msg.str());
   }
   // With create_graph the output must lead back to its node, so that it is differentiable again.
-  if (is_output_ && owner && GradMode::is_enabled()) {
-    Tensor t = plain_alias(data_);
-    set_history(t, owner, output_nr_);
-    return t;
+  if (is_output_ && GradMode::is_enabled()) {
+    if (const std::shared_ptr<Node> owner = owner_.lock()) {
+      Tensor t = plain_alias(data_);
+      set_history(t, owner, output_nr_);
+      return t;
+    }
   }
   return data_;
 }
@@ -78,7 +87,8 @@ const Tensor& Ctx::grad(size_t i) {
 }
 
 Tensor Ctx::saved(size_t i) const {
-  return node_.saved_.at(i).unpack(std::static_pointer_cast<Node>(node_.shared_from_this()));
+  CTORCH_INTERNAL_ASSERT(i < node_.saved_.size());
+  return node_.saved_[i].unpack();
 }
 
 bool Ctx::needs(size_t input) const { return node_.next_edges_[input].is_valid(); }
@@ -100,7 +110,7 @@ void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* 
     if (s.output >= 0) {
       node->saved_.emplace_back();  // filled below, once the outputs have their history
     } else {
-      node->saved_.emplace_back(s.tensor ? *s.tensor : Tensor(), false);
+      node->saved_.emplace_back(s.tensor ? *s.tensor : Tensor());
     }
   }
   node->outputs_.resize(outputs.size());
@@ -113,7 +123,7 @@ void connect(const std::shared_ptr<FunctionNode>& node, std::span<const Tensor* 
     if (out->is_floating_point()) set_history(*out, node, static_cast<uint32_t>(k));
   }
   for (size_t i = 0; i < saves.size(); ++i) {
-    if (saves[i].output >= 0) node->saved_[i] = SavedVariable(*outputs[static_cast<size_t>(saves[i].output)], true);
+    if (saves[i].output >= 0) node->saved_[i] = SavedVariable(*outputs[static_cast<size_t>(saves[i].output)], node);
   }
 }
 
