@@ -19,6 +19,7 @@ struct Task {
   int dependencies = 0;
   bool reaches_target = false;  // some wanted gradient lies at or below this node
   GradList buffer;              // gradients per forward output, summed as they arrive
+  size_t first_next = 0;        // the tasks of node's edges: GraphTask::next_[first_next, + edges)
 };
 
 std::string shape_str(IntArrayRef shape) {
@@ -66,14 +67,18 @@ class GraphTask {
   std::vector<Tensor> run(size_t n_captures);
 
  private:
-  Task& task_of(const std::shared_ptr<Node>& node) {
-    Task& t = tasks_[node.get()];
-    if (!t.node) {
+  // node's task, and whether it is new. Tasks never move (map nodes), so pointers to them last.
+  std::pair<Task*, bool> task_of(const std::shared_ptr<Node>& node) {
+    auto [it, fresh] = tasks_.try_emplace(node.get());
+    Task& t = it->second;
+    if (fresh) {
       t.node = node;
       t.buffer.resize(node->outputs_.size());
     }
-    return t;
+    return {&t, fresh};
   }
+  // The task behind node's i-th edge (null for an edge that leads nowhere).
+  Task* next_task(const Task& task, size_t i) const { return next_[task.first_next + i]; }
   bool is_exec_target(Node* n) const {
     if (exec_targets_.empty()) return accumulate_ && typeid(*n) == typeid(AccumulateGrad);  // final: no dynamic_cast
     return exec_targets_.count(n) != 0;
@@ -90,26 +95,31 @@ class GraphTask {
   std::unordered_map<Node*, Task, std::hash<Node*>, std::equal_to<Node*>,
                      detail::PooledAllocator<std::pair<Node* const, Task>>>
       tasks_;
+  // Every task's edge targets, found once by discover(), so no walk looks a node up again.
+  detail::PooledVector<Task*> next_;
 };
 
 // Counts every node's dependencies and marks the nodes on a path to a wanted gradient.
 void GraphTask::discover() {
-  detail::PooledVector<Node*> order;  // discovery order; reversed, children come before parents
-  detail::PooledVector<Node*> stack;
+  detail::PooledVector<Task*> order;  // discovery order; reversed, children come before parents
+  detail::PooledVector<Task*> stack;
   for (auto& [edge, grad] : roots_) {
-    if (tasks_.count(edge.function.get())) continue;
-    task_of(edge.function);
-    stack.push_back(edge.function.get());
+    if (auto [task, fresh] = task_of(edge.function); fresh) stack.push_back(task);
   }
   while (!stack.empty()) {
-    Node* n = stack.back();
+    Task* t = stack.back();
     stack.pop_back();
-    order.push_back(n);
-    for (const Edge& e : n->next_edges_) {
-      if (!e.is_valid()) continue;
-      const bool seen = tasks_.count(e.function.get()) != 0;
-      ++task_of(e.function).dependencies;
-      if (!seen) stack.push_back(e.function.get());
+    order.push_back(t);
+    t->first_next = next_.size();
+    for (const Edge& e : t->node->next_edges_) {
+      Task* next = nullptr;
+      if (e.is_valid()) {
+        auto [task, fresh] = task_of(e.function);
+        ++task->dependencies;
+        if (fresh) stack.push_back(task);
+        next = task;
+      }
+      next_.push_back(next);
     }
   }
   // A plain backward() wants every leaf: each node leads to one (a recorded op has an input that
@@ -123,11 +133,14 @@ void GraphTask::discover() {
   while (changed) {
     changed = false;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      Task& t = tasks_[*it];
+      Task& t = **it;
       if (t.reaches_target) continue;
-      bool reach = is_exec_target(*it) || captures_.count(*it);
-      for (const Edge& e : (*it)->next_edges_)
-        if (!reach && e.is_valid()) reach = tasks_[e.function.get()].reaches_target;
+      Node* n = t.node.get();
+      bool reach = is_exec_target(n) || captures_.count(n);
+      for (size_t i = 0; !reach && i < n->next_edges_.size(); ++i) {
+        const Task* next = next_task(t, i);
+        reach = next && next->reaches_target;
+      }
       if (reach) t.reaches_target = changed = true;
     }
   }
@@ -155,8 +168,10 @@ void GraphTask::execute(Task& task, std::vector<Tensor>& results) {
     }
   }
   bool run = is_exec_target(&node);
-  for (const Edge& e : node.next_edges_)
-    if (!run && e.is_valid()) run = tasks_[e.function.get()].reaches_target;
+  for (size_t i = 0; !run && i < node.next_edges_.size(); ++i) {
+    const Task* next = next_task(task, i);
+    run = next && next->reaches_target;
+  }
   bool any = false;
   for (const Tensor& g : buffer) any |= g.defined();
   GradList out;
@@ -167,11 +182,12 @@ void GraphTask::execute(Task& task, std::vector<Tensor>& results) {
   }
   // Hand the gradients on; every edge counts down its node's dependencies, gradient or not.
   for (size_t i = 0; i < node.next_edges_.size(); ++i) {
-    const Edge& e = node.next_edges_[i];
-    if (!e.is_valid()) continue;
-    Task& next = tasks_[e.function.get()];
-    if (i < out.size() && out[i].defined()) accumulate(next.buffer[e.input_nr], validate(node, i, std::move(out[i])));
-    --next.dependencies;
+    Task* next = next_task(task, i);
+    if (!next) continue;
+    if (i < out.size() && out[i].defined()) {
+      accumulate(next->buffer[node.next_edges_[i].input_nr], validate(node, i, std::move(out[i])));
+    }
+    --next->dependencies;
   }
 }
 
@@ -180,27 +196,26 @@ std::vector<Tensor> GraphTask::run(size_t n_captures) {
   discover();
   for (auto& [edge, grad] : roots_) accumulate(tasks_[edge.function.get()].buffer[edge.input_nr], grad);
 
-  auto later_first = [](Node* a, Node* b) { return a->sequence_nr() < b->sequence_nr(); };
-  std::priority_queue<Node*, detail::PooledVector<Node*>, decltype(later_first)> ready(later_first);
+  auto later_first = [](const Task* a, const Task* b) { return a->node->sequence_nr() < b->node->sequence_nr(); };
+  std::priority_queue<Task*, detail::PooledVector<Task*>, decltype(later_first)> ready(later_first);
   for (auto& [node, task] : tasks_) {
     if (task.dependencies == 0) {
-      ready.push(node);
+      ready.push(&task);
       task.dependencies = -1;
     }
   }
   while (!ready.empty()) {
-    Node* n = ready.top();
+    Task& task = *ready.top();
     ready.pop();
-    Task& task = tasks_[n];
     if (task.reaches_target) execute(task, results);
     else task.buffer.clear();
-    for (const Edge& e : n->next_edges_) {
-      if (!e.is_valid()) continue;
-      Task& next = tasks_[e.function.get()];
-      if (!task.reaches_target) --next.dependencies;
-      if (next.dependencies == 0) {
-        ready.push(e.function.get());
-        next.dependencies = -1;  // queued once
+    for (size_t i = 0; i < task.node->next_edges_.size(); ++i) {
+      Task* next = next_task(task, i);
+      if (!next) continue;
+      if (!task.reaches_target) --next->dependencies;
+      if (next->dependencies == 0) {
+        ready.push(next);
+        next->dependencies = -1;  // queued once
       }
     }
   }
