@@ -15,7 +15,8 @@
 namespace ctorch {
 
 namespace autograd {
-struct AutogradMeta;  // src/autograd/meta.h: grad_fn, grad, hooks, view base
+struct AutogradMeta;  // src/autograd/meta.h: grad, hooks, view base, a leaf's accumulator
+class Node;           // autograd.h
 }  // namespace autograd
 
 struct TensorImpl {
@@ -27,7 +28,12 @@ struct TensorImpl {
   // True for a leaf that requires grad and for every tensor with a grad_fn (autograd.md A1.1):
   // the one flag an op reads to decide whether to record (nothing else when it is false).
   bool requires_grad = false;
-  // grad_fn, grad, hooks, view base: null until the tensor takes part in autograd.
+  uint32_t output_nr = 0;  // which output of grad_fn this tensor is
+  // The node that made this tensor (null for leaves and outside autograd). Kept here rather than
+  // in `autograd` so that an op's output, the one tensor every recorded op makes, needs no
+  // second record.
+  std::shared_ptr<autograd::Node> grad_fn;
+  // grad, hooks, view base, a leaf's accumulator: null until the tensor needs one of them.
   std::shared_ptr<autograd::AutogradMeta> autograd;
   int64_t numel = 0;  // product of sizes, kept in step by the constructor
 

@@ -36,9 +36,8 @@ void rebuild_view_grad_fn(const Tensor& view, AutogradMeta& m) {
 
 std::shared_ptr<Node> grad_fn_of(const Tensor& t) {
   AutogradMeta* m = meta(t);
-  if (!m) return nullptr;
-  if (m->view && m->view->version != t.storage().version()) rebuild_view_grad_fn(t, *m);
-  return m->grad_fn;
+  if (m && m->view && m->view->version != t.storage().version()) rebuild_view_grad_fn(t, *m);
+  return t.impl()->grad_fn;
 }
 
 std::shared_ptr<Node> grad_accumulator(const Tensor& t) {
@@ -54,7 +53,7 @@ void set_gradient_edge(Edge& e, const Tensor& t) {
   if (!t.requires_grad()) return;
   if (auto fn = grad_fn_of(t)) {
     e.function = std::move(fn);
-    e.input_nr = meta(t)->output_nr;
+    e.input_nr = t.impl()->output_nr;
   } else {
     e.function = grad_accumulator(t);
   }
@@ -67,10 +66,10 @@ Edge gradient_edge(const Tensor& t) {
 }
 
 void set_history(const Tensor& t, const std::shared_ptr<Node>& fn, uint32_t nr) {
-  AutogradMeta& m = ensure_meta(t);
-  m.grad_fn = fn;
-  m.output_nr = nr;
-  t.impl()->requires_grad = true;
+  TensorImpl& impl = *t.impl();
+  impl.grad_fn = fn;
+  impl.output_nr = nr;
+  impl.requires_grad = true;
 }
 
 Tensor plain_alias(const Tensor& t) {
@@ -80,7 +79,7 @@ Tensor plain_alias(const Tensor& t) {
 Tensor history_alias(const Tensor& t) {
   if (t.requires_grad() && !grad_fn_of(t)) return t;  // a leaf: only itself accumulates its grad
   Tensor alias = plain_alias(t);
-  if (t.requires_grad()) set_history(alias, grad_fn_of(t), meta(t)->output_nr);
+  if (t.requires_grad()) set_history(alias, grad_fn_of(t), t.impl()->output_nr);
   return alias;
 }
 

@@ -23,9 +23,8 @@ struct ViewInfo {
   const char* creator = nullptr;   // that op's node name, for the message
 };
 
+// grad_fn and output_nr live on the TensorImpl itself.
 struct AutogradMeta {
-  std::shared_ptr<Node> grad_fn;
-  uint32_t output_nr = 0;
   std::shared_ptr<Node> grad_accumulator;  // a leaf's AccumulateGrad (it refers back weakly)
   Tensor grad;
   bool retains_grad = false;

@@ -33,7 +33,7 @@ SavedVariable::SavedVariable(const Tensor& t) {
   if (!t.defined()) return;
   data_ = t;
   version_ = t.storage().version();
-  if (const AutogradMeta* m = meta(t)) output_nr_ = m->output_nr;
+  output_nr_ = t.impl()->output_nr;
   producer_ = grad_fn_of(t);
 }
 
@@ -41,7 +41,7 @@ SavedVariable::SavedVariable(const Tensor& t, const std::shared_ptr<Node>& owner
   if (!t.defined()) return;
   data_ = plain_alias(t);
   version_ = t.storage().version();
-  if (const AutogradMeta* m = meta(t)) output_nr_ = m->output_nr;
+  output_nr_ = t.impl()->output_nr;
 }
 
 Tensor SavedVariable::unpack() const {

@@ -79,7 +79,7 @@ void Tensor::retain_grad() const {
   if (!fn) return;  // a leaf keeps its gradient anyway
   AutogradMeta& m = ensure_meta(*this);
   if (m.retains_grad) return;
-  fn->outputs_[m.output_nr].retained = impl_;
+  fn->outputs_[impl_->output_nr].retained = impl_;
   m.retains_grad = true;
 }
 
@@ -98,10 +98,8 @@ Tensor& Tensor::detach_() {
                "DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, "
                "please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the "
                "solution.");
-  if (m) {
-    m->grad_fn.reset();
-    m->output_nr = 0;
-  }
+  self().grad_fn.reset();
+  self().output_nr = 0;
   self().requires_grad = false;
   return *this;
 }
@@ -112,7 +110,7 @@ unsigned Tensor::register_hook(Hook hook) const {
   CTORCH_CHECK(requires_grad(), Runtime, "cannot register a hook on a tensor that doesn't require gradient");
   const unsigned handle = next_hook_handle++;
   if (auto fn = grad_fn()) {
-    fn->outputs_[meta(*this)->output_nr].hooks.emplace_back(handle, std::move(hook));
+    fn->outputs_[impl_->output_nr].hooks.emplace_back(handle, std::move(hook));
   } else {
     ensure_meta(*this).hooks.emplace_back(handle, std::move(hook));
   }
@@ -123,7 +121,7 @@ void Tensor::remove_hook(unsigned handle) const {
   auto erase = [handle](std::vector<std::pair<unsigned, Hook>>& hooks) {
     std::erase_if(hooks, [handle](const auto& h) { return h.first == handle; });
   };
-  if (auto fn = grad_fn()) erase(fn->outputs_[meta(*this)->output_nr].hooks);
+  if (auto fn = grad_fn()) erase(fn->outputs_[impl_->output_nr].hooks);
   if (AutogradMeta* m = meta(*this)) erase(m->hooks);
 }
 
