@@ -77,8 +77,14 @@ inline constexpr size_t kElementSizes[] = {
 };
 }  // namespace detail
 inline constexpr size_t element_size(ScalarType t) { return detail::kElementSizes[static_cast<size_t>(t)]; }
-bool is_floating_point(ScalarType t);      // float16, bfloat16, float32, float64
-bool is_integral(ScalarType t, bool include_bool);
+// float16, bfloat16, float32, float64 (inline: asked on every op's path)
+inline constexpr bool is_floating_point(ScalarType t) {
+  return t == ScalarType::Float16 || t == ScalarType::BFloat16 || t == ScalarType::Float32 ||
+         t == ScalarType::Float64;
+}
+inline constexpr bool is_integral(ScalarType t, bool include_bool) {
+  return t == ScalarType::Bool ? include_bool : !is_floating_point(t);
+}
 bool is_signed(ScalarType t);
 std::string_view dtype_name(ScalarType t);    // "float32"
 std::string_view legacy_name(ScalarType t);   // "Float" (used inside error messages)

@@ -38,22 +38,35 @@ class InlineVector {
   // Safe when an argument refers to an element of this vector: the new element is built first.
   template <typename... Args>
   T& emplace_back(Args&&... args) {
+    auto make = [&](T* slot) {
+      if constexpr (sizeof...(Args) == 0) make_default(slot);
+      else std::construct_at(slot, std::forward<Args>(args)...);
+    };
     if (size_ == capacity_) {
-      reallocate(2 * capacity_, [&](T* slot) { std::construct_at(slot, std::forward<Args>(args)...); });
+      reallocate(2 * capacity_, make);
     } else {
-      std::construct_at(data_ + size_, std::forward<Args>(args)...);
+      make(data_ + size_);
     }
     return data_[size_++];
   }
   void push_back(const T& value) { emplace_back(value); }
   void resize(size_t n) {
     reserve(n);
-    for (; size_ < n; ++size_) std::construct_at(data_ + size_);
+    for (; size_ < n; ++size_) make_default(data_ + size_);
     while (size_ > n) std::destroy_at(data_ + --size_);
   }
 
  private:
   T* inline_data() { return std::launder(reinterpret_cast<T*>(inline_)); }
+  // A class runs its own default constructor only (T() would zero the whole object first, a
+  // cost on every recorded op); anything else is value-initialized, as std::vector does.
+  static void make_default(T* slot) {
+    if constexpr (std::is_class_v<T> && !std::is_trivially_default_constructible_v<T>) {
+      ::new (static_cast<void*>(slot)) T;
+    } else {
+      std::construct_at(slot);
+    }
+  }
   // Moves the elements to a heap buffer of `capacity`; `make_next` (if any) builds element
   // size_ there before the old ones move.
   template <typename MakeNext>

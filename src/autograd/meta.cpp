@@ -65,9 +65,9 @@ Edge gradient_edge(const Tensor& t) {
   return e;
 }
 
-void set_history(const Tensor& t, const std::shared_ptr<Node>& fn, uint32_t nr) {
+void set_history(const Tensor& t, std::shared_ptr<Node> fn, uint32_t nr) {
   TensorImpl& impl = *t.impl();
-  impl.grad_fn = fn;
+  impl.grad_fn = std::move(fn);
   impl.output_nr = nr;
   impl.requires_grad = true;
 }

@@ -42,7 +42,7 @@ Edge gradient_edge(const Tensor& t);
 void set_gradient_edge(Edge& e, const Tensor& t);  // the same, into an edge made in place
 std::shared_ptr<Node> grad_accumulator(const Tensor& t);
 // t becomes output `nr` of fn: requires grad, not a leaf.
-void set_history(const Tensor& t, const std::shared_ptr<Node>& fn, uint32_t nr);
+void set_history(const Tensor& t, std::shared_ptr<Node> fn, uint32_t nr);
 
 // A new TensorImpl over t's memory and geometry with the same history (grad_fn, output_nr,
 // requires_grad) but no view info, hooks or grad.

@@ -27,14 +27,6 @@ std::atomic<ScalarType> default_dtype{ScalarType::Float32};
 
 }  // namespace
 
-bool is_floating_point(ScalarType t) {
-  return t == kFloat16 || t == kBFloat16 || t == kFloat32 || t == kFloat64;
-}
-
-bool is_integral(ScalarType t, bool include_bool) {
-  return t == kBool ? include_bool : !is_floating_point(t);
-}
-
 bool is_signed(ScalarType t) { return t != kBool && t != kUInt8; }
 
 std::string_view dtype_name(ScalarType t) { return info(t).name; }

@@ -59,6 +59,14 @@ TEST(InlineVector, ResizeAndReserve) {
     EXPECT_EQ(Counted::live, 5);
     v.resize(1);
     EXPECT_EQ(Counted::live, 1);
+    struct WithDefaults {
+      int x = 7;
+      std::string s = "default";
+    };
+    ctorch::detail::InlineVector<WithDefaults, 1> d;
+    d.resize(3);  // the class's own initializers, inline and on the heap
+    d.emplace_back();
+    for (const WithDefaults& w : d) EXPECT_TRUE(w.x == 7 && w.s == "default");
     auto ints = std::make_unique<ctorch::detail::InlineVector<int, 2>>();
     ints->resize(2);
     EXPECT_EQ((*ints)[0], 0);  // value-initialized
