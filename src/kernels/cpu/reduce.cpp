@@ -35,7 +35,8 @@ constexpr int64_t kBase = 1024;            // pairwise base case (elements)
 constexpr int64_t kLanes = 32;
 constexpr int64_t kBlock = kGrainSize;     // fixed block of a long run
 constexpr int kSideBySide = 4;             // contiguous runs reduced at once (pairwise_runs)
-constexpr int64_t kColBase = 8;            // column mode: rows combined in order (8 streams read at once)
+constexpr int64_t kColBase = 64;           // column mode: rows combined in order
+constexpr int64_t kColStreams = 8;         // column mode: rows read at once
 constexpr int64_t kColWidth = 4096;        // column mode: outputs per task
 constexpr int64_t kColTile = 32;           // column mode: outputs kept in registers
 
@@ -255,24 +256,30 @@ void column_pairwise(const char* p, int64_t rs, int64_t r0, int64_t n, int64_t w
                      A* scratch, const Load& load, const Combine& combine) {
   constexpr int64_t es = sizeof(T);
   if (n <= kColBase) {
-    // Each output combines its n rows in order. A tile of kColTile outputs stays in registers
-    // while the rows stream past, so out[] is written once rather than once per row.
+    // Each output combines its n rows in order, kColStreams rows per pass over the outputs: a
+    // tile of kColTile outputs stays in registers while those rows stream past, so out[] is
+    // written once per pass rather than once per row, and the memory system sees a few streams.
     vector_loop<A>([&]() CTORCH_INLINE_LOOP {
-      const char* first = p + r0 * rs;
-      int64_t j0 = 0;
-      for (; j0 + kColTile <= w; j0 += kColTile) {
-        A acc[kColTile];
-        for (int64_t k = 0; k < kColTile; ++k) acc[k] = load(first + (j0 + k) * es, r0);
-        for (int64_t r = 1; r < n; ++r) {
-          const char* row = p + (r0 + r) * rs + j0 * es;
-          for (int64_t k = 0; k < kColTile; ++k) acc[k] = combine(acc[k], load(row + k * es, r0 + r));
+      for (int64_t r1 = 0; r1 < n; r1 += kColStreams) {
+        const int64_t r2 = std::min(n, r1 + kColStreams);
+        const char* first = p + (r0 + r1) * rs;
+        int64_t j0 = 0;
+        for (; j0 + kColTile <= w; j0 += kColTile) {
+          A acc[kColTile];
+          for (int64_t k = 0; k < kColTile; ++k)
+            acc[k] = r1 == 0 ? load(first + (j0 + k) * es, r0) : combine(out[j0 + k], load(first + (j0 + k) * es, r0 + r1));
+          for (int64_t r = r1 + 1; r < r2; ++r) {
+            const char* row = p + (r0 + r) * rs + j0 * es;
+            for (int64_t k = 0; k < kColTile; ++k) acc[k] = combine(acc[k], load(row + k * es, r0 + r));
+          }
+          for (int64_t k = 0; k < kColTile; ++k) out[j0 + k] = acc[k];
         }
-        for (int64_t k = 0; k < kColTile; ++k) out[j0 + k] = acc[k];
-      }
-      for (int64_t j = j0; j < w; ++j) out[j] = load(first + j * es, r0);
-      for (int64_t r = 1; r < n; ++r) {
-        const char* row = p + (r0 + r) * rs;
-        for (int64_t j = j0; j < w; ++j) out[j] = combine(out[j], load(row + j * es, r0 + r));
+        for (int64_t j = j0; j < w; ++j)
+          out[j] = r1 == 0 ? load(first + j * es, r0) : combine(out[j], load(first + j * es, r0 + r1));
+        for (int64_t r = r1 + 1; r < r2; ++r) {
+          const char* row = p + (r0 + r) * rs;
+          for (int64_t j = j0; j < w; ++j) out[j] = combine(out[j], load(row + j * es, r0 + r));
+        }
       }
     });
     return;
