@@ -29,7 +29,8 @@ struct BinarySpec {
   bool rejects_bool;
 };
 
-BinarySpec spec_of(BinaryOp op) {
+// Inlined: the per-op lane of small tensors reads one field of it, which then costs a compare.
+[[gnu::always_inline]] inline BinarySpec spec_of(BinaryOp op) {
   using R = ResultKind;
   switch (op) {
     case BinaryOp::Add: return {op, "add", R::Same, false, false};
@@ -47,7 +48,7 @@ BinarySpec spec_of(BinaryOp op) {
     case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le:
     case BinaryOp::Gt: case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr:
     case BinaryOp::LogicalXor:
-      return {op, "compare", R::Bool, false, false};  // is_comparison(op)
+      return {op, "compare", R::Bool, false, false};
     case BinaryOp::BitwiseAnd: return {op, "bitwise_and_cpu", R::Same, true, false};
     case BinaryOp::BitwiseOr: return {op, "bitwise_or_cpu", R::Same, true, false};
     case BinaryOp::BitwiseXor: return {op, "bitwise_xor_cpu", R::Same, true, false};
@@ -167,17 +168,6 @@ bool plain_same_dtype_op(BinaryOp op, ScalarType dtype, const Scalar& alpha) {
   }
 }
 
-// The ops whose result is bool whatever the operands (spec_of's ResultKind::Bool).
-bool is_comparison(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Eq: case BinaryOp::Ne: case BinaryOp::Lt: case BinaryOp::Le: case BinaryOp::Gt:
-    case BinaryOp::Ge: case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr: case BinaryOp::LogicalXor:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // The per-op path of small-tensor code (`a + b`, `a * b`, `a < b`): two contiguous CPU tensors
 // of one dtype and shape into a fresh tensor, with none of try_flat's generality. Undefined when
 // it is not that case (nothing done).
@@ -188,7 +178,8 @@ Tensor same_layout_pair(BinaryOp op, const Tensor& a, const Tensor& b, const Sca
       x.sizes != y.sizes || !a.is_contiguous() || !b.is_contiguous() || !plain_same_dtype_op(op, x.dtype, alpha)) {
     return Tensor();
   }
-  Tensor result = make_contiguous(x.sizes, is_comparison(op) ? kBool : x.dtype, Device(kCPU));
+  const bool to_bool = spec_of(op).result == ResultKind::Bool;
+  Tensor result = make_contiguous(x.sizes, to_bool ? kBool : x.dtype, Device(kCPU));
   const kernels::cpu::FlatBinary args{result.data_ptr(), {a.data_ptr(), nullptr}, {b.data_ptr(), nullptr}, x.numel};
   kernels::cpu::binary(op, x.dtype, args, alpha);
   return result;

@@ -301,6 +301,20 @@ inline void split_rows(int64_t r0, int64_t n, int levels, std::vector<std::pair<
   split_rows(r0 + h, n - h, levels - 1, parts);
 }
 
+// out[i] = the reduction of the run of output lo + i, for the outputs [lo, hi) of a geometry in
+// the rows layout (one run per output).
+template <typename T, typename A, typename Load, typename Combine>
+void reduce_rows(const Geometry& g, int64_t lo, int64_t hi, const Load& load, const Combine& combine, A* out) {
+  auto start = [&](int64_t i) { return g.base + g.offset(lo + i, g.outer.size()); };
+  if (g.r_stride == g.es && g.R <= kBlock) {
+    return pairwise_runs<A>(0, hi - lo, start, Contig<T>{}, g.R, 0, load, combine, out);
+  }
+  for (int64_t i = 0; i < hi - lo; ++i) {
+    out[i] = g.r_stride == g.es ? reduce_run<A>(start(i), Contig<T>{}, g.R, load, combine)
+                                : reduce_run<A>(start(i), g.r_stride, g.R, load, combine);
+  }
+}
+
 // The kept dim is the contiguous one and the reduced run is not: accumulate whole rows.
 bool column_mode(const Geometry& g) {
   return !g.outer.empty() && g.outer.back().second == g.es && g.r_stride != g.es && g.R > 1;
@@ -311,13 +325,8 @@ template <typename T, typename A, typename Load, typename Combine>
 void reduce_all_outputs(const Geometry& g, A* out, const Load& load, const Combine& combine) {
   if (!column_mode(g)) {
     const int64_t grain = std::max<int64_t>(1, kGrainSize / g.R);
-    auto start = [&](int64_t o) { return g.base + g.offset(o, g.outer.size()); };
     parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
-      if (g.r_stride == g.es && g.R <= kBlock) return pairwise_runs<A>(lo, hi, start, Contig<T>{}, g.R, 0, load, combine, out);
-      for (int64_t o = lo; o < hi; ++o) {
-        out[o] = g.r_stride == g.es ? reduce_run<A>(start(o), Contig<T>{}, g.R, load, combine)
-                                    : reduce_run<A>(start(o), g.r_stride, g.R, load, combine);
-      }
+      reduce_rows<T, A>(g, lo, hi, load, combine, out + lo);
     });
     return;
   }
@@ -489,25 +498,14 @@ void reduce_with_index(ReduceKind kind, const Tensor& values, const Tensor& indi
       auto load_value = [](const char* p, int64_t) { return value_of<T>(p); };
       auto pick_max = [](V a, V b) { return (is_nan(a) || a > b) ? a : b; };
       auto pick_min = [](V a, V b) { return (is_nan(a) || a < b) ? a : b; };
-      auto start = [&](int64_t o) { return g.base + g.offset(o, g.outer.size()); };
-      // The extremes of outputs [lo, hi) into best[0, hi - lo).
-      auto extremes = [&](int64_t lo, int64_t hi, V* best, auto pick) {
-        if (g.r_stride == g.es && g.R <= kBlock) {
-          auto run_start = [&](int64_t i) { return start(lo + i); };
-          return pairwise_runs<V>(0, hi - lo, run_start, Contig<T>{}, g.R, 0, load_value, pick, best);
-        }
-        for (int64_t o = lo; o < hi; ++o) {
-          best[o - lo] = g.r_stride == g.es ? reduce_run<V>(start(o), Contig<T>{}, g.R, load_value, pick)
-                                            : reduce_run<V>(start(o), g.r_stride, g.R, load_value, pick);
-        }
-      };
       const int64_t grain = std::max<int64_t>(1, kGrainSize / g.R);
       parallel_for(0, g.out_numel, grain, [&](int64_t lo, int64_t hi) {
         std::unique_ptr<V[]> best(new V[static_cast<size_t>(hi - lo)]);
-        is_max ? extremes(lo, hi, best.get(), pick_max) : extremes(lo, hi, best.get(), pick_min);
+        if (is_max) reduce_rows<T, V>(g, lo, hi, load_value, pick_max, best.get());
+        else reduce_rows<T, V>(g, lo, hi, load_value, pick_min, best.get());
         for (int64_t o = lo; o < hi; ++o) {
           const V b = best[o - lo];
-          const char* p = start(o);
+          const char* p = g.base + g.offset(o, g.outer.size());
           const int64_t i = is_nan(b) ? find_first<T>(p, g.r_stride, g.R, [](V v) { return is_nan(v); })
                                       : find_first<T>(p, g.r_stride, g.R, [b](V v) { return v == b; });
           acc[o] = A{b, i};
