@@ -20,7 +20,7 @@ void convert_copy(const Tensor& dst, const Tensor& src) {
   const Geometry<2> g = make_geometry<2>(dst.sizes(), {&dst, &src});
   To* o = static_cast<To*>(dst.data_ptr());
   const From* in = static_cast<const From*>(src.data_ptr());
-  launch_elementwise(g, [=] __device__(const int64_t* off) { o[off[0]] = device_convert<To>(in[off[1]]); });
+  launch_map(g, o, [=] __device__(const int64_t* off) { return device_convert<To>(in[off[1]]); });
 }
 
 template <typename T>

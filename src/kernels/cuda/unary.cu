@@ -21,9 +21,7 @@ struct UnaryLauncher {
     const Geometry<2> g = make_geometry<2>(out.sizes(), {&out, &x});
     O* o = static_cast<O*>(out.data_ptr());
     const D* a = static_cast<const D*>(x.data_ptr());
-    launch_elementwise(g, [=] __device__(const int64_t* off) {
-      o[off[0]] = device_convert<O>(f(to_opmath(a[off[1]])));
-    });
+    launch_map(g, o, [=] __device__(const int64_t* off) { return device_convert<O>(f(to_opmath(a[off[1]]))); });
     return true;
   }
 };
