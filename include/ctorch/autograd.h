@@ -117,7 +117,7 @@ class Node {
     ScalarType dtype = ScalarType::Float32;
     Device device = Device(kCPU);
     std::vector<std::pair<unsigned, Tensor::Hook>> hooks;
-    std::weak_ptr<TensorImpl> retained;  // retain_grad(): where the gradient is also stored
+    ctorch::detail::WeakIntrusivePtr<TensorImpl> retained;  // retain_grad(): where the gradient is also stored
   };
   Edges next_edges_;
   ctorch::detail::InlineVector<Output, 1> outputs_;

@@ -12,8 +12,13 @@
 #include <memory>
 
 #include "ctorch/device.h"
+#include "ctorch/intrusive_ptr.h"
 
 namespace ctorch {
+
+namespace detail {
+struct TinyTensors;  // src/core/tiny_tensors.h: keeps the storage records of tiny tensors for reuse
+}  // namespace detail
 
 class Storage {
  public:
@@ -42,23 +47,24 @@ class Storage {
   }
 
  private:
-  struct Impl {
-    // Up to this many bytes live inside the Impl itself: a tiny tensor costs one allocation.
+  friend struct detail::TinyTensors;
+  // The buffer record every view of the storage shares (reference counted, intrusive_ptr.h).
+  struct Impl : detail::RefCounted {
+    // Up to this many bytes live inside the Impl itself: a tiny tensor's buffer is no allocation.
     static constexpr size_t kInlineBytes = 32;
-    Impl(void* d, size_t n, Device dev, Deleter del)
-        : data(d), nbytes(n), device(dev), deleter(std::move(del)) {}
-    Impl(const Impl&) = delete;
-    Impl& operator=(const Impl&) = delete;
+    Impl(void* d, size_t n, Device dev) : data(d), nbytes(n), device(dev) {}
     ~Impl();
+    static Impl* create(void* d, size_t n, Device dev);  // from the CPU allocator's object cache
+    static void destroy(Impl* impl) noexcept;              // ~Impl, and the memory back there
     void* data;
     size_t nbytes;
-    Device device;
-    Deleter deleter;          // for wrapped memory
-    size_t pooled_bytes = 0;  // else a block of the CPU allocator's, of this size, or inline data
+    std::unique_ptr<Deleter> deleter;  // for wrapped memory (its own allocation: wrapping is rare)
+    size_t pooled_bytes = 0;           // else a block of the CPU allocator's, of this size, or inline data
     std::atomic<uint32_t> version{0};
+    Device device;
     alignas(64) unsigned char inline_data[kInlineBytes];  // a cache line, as pooled blocks
   };
-  std::shared_ptr<Impl> impl_;
+  detail::IntrusivePtr<Impl> impl_;
 };
 
 }  // namespace ctorch

@@ -42,7 +42,7 @@ class Node;  // autograd.h: a recorded backward function (grad_fn)
 class Tensor {
  public:
   Tensor() = default;  // undefined: holds nothing
-  explicit Tensor(std::shared_ptr<TensorImpl> impl) : impl_(std::move(impl)) {}
+  explicit Tensor(detail::IntrusivePtr<TensorImpl> impl) : impl_(std::move(impl)) {}
 
   bool defined() const { return impl_ != nullptr; }
   TensorImpl* impl() const { return impl_.get(); }
@@ -132,7 +132,7 @@ class Tensor {
     }));
   }
   void remove_hook(unsigned handle) const;
-  const std::shared_ptr<TensorImpl>& shared_impl() const { return impl_; }
+  const detail::IntrusivePtr<TensorImpl>& shared_impl() const { return impl_; }
 
   // Gives the tensor `sizes` with contiguous strides, keeping its storage when it is large
   // enough and its values in row-major order (like PyTorch; new elements are uninitialized).
@@ -312,7 +312,7 @@ class Tensor {
   }
   [[noreturn, gnu::cold]] static void undefined_error();  // out of line: keeps self() inlinable
 
-  std::shared_ptr<TensorImpl> impl_;
+  detail::IntrusivePtr<TensorImpl> impl_;
 };
 
 // PyTorch-exact repr (printing.md); the same text as `repr(t)`.

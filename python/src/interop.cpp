@@ -237,9 +237,9 @@ nb::object dlpack_export(const Tensor& self, nb::handle stream, nb::handle max_v
   // An alias with its own metadata: resizing `self` later does not change what was exported.
   Tensor alias = copy.ptr() == Py_True
                      ? self.clone()
-                     : Tensor(std::make_shared<TensorImpl>(self.storage(), self.storage_offset(), self.sizes(),
-                                                           DimVector(self.strides().begin(), self.strides().end()),
-                                                           self.dtype()));
+                     : Tensor(TensorImpl::make(self.storage(), self.storage_offset(), self.sizes(),
+                                               DimVector(self.strides().begin(), self.strides().end()),
+                                               self.dtype()));
   bool versioned = false;
   if (!max_version.is_none()) versioned = nb::cast<int>(nb::cast<nb::tuple>(max_version)[0]) >= 1;
   if (versioned) {

@@ -18,7 +18,7 @@ class AccumulateGrad final : public Node {
   Tensor run_hooks(Tensor grad) const;
 
  private:
-  std::weak_ptr<TensorImpl> variable_;
+  ctorch::detail::WeakIntrusivePtr<TensorImpl> variable_;
 };
 
 }  // namespace ctorch::autograd

@@ -30,11 +30,6 @@ constexpr size_t kSmallBlocksMax = 1024;
 constexpr size_t blocks_per_class(int size_class) {  // class 0 is 64 B
   return size_class < 2 ? kSmallBlocksMax : std::max<size_t>(32, kSmallBlocksMax >> (size_class - 2));
 }
-#if defined(CTORCH_NO_CPU_CACHE)
-constexpr bool kCaching = false;
-#else
-constexpr bool kCaching = true;
-#endif
 
 // Large buffers are aligned to 2 MiB and offered transparent huge pages: touching a fresh
 // 64 MiB buffer then costs 32 page faults instead of 16384, and strided reads miss the TLB less.

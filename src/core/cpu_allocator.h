@@ -20,6 +20,13 @@ struct Block {
   size_t size;  // the block's real size, at least what was asked; give it back to release()
 };
 
+// Sanitizer builds (CTORCH_NO_CPU_CACHE) cache nothing, here or in the caches built on this one.
+#if defined(CTORCH_NO_CPU_CACHE)
+inline constexpr bool kCaching = false;
+#else
+inline constexpr bool kCaching = true;
+#endif
+
 Block allocate(size_t nbytes);
 void release(Block block);
 // What allocate(nbytes) hands out: small sizes round up to a power of two (at least a cache
@@ -30,19 +37,5 @@ size_t large_block_size(size_t nbytes);
 inline size_t block_size(size_t nbytes) {
   return nbytes <= kSmallMax ? std::bit_ceil(std::max(nbytes, kAlignment)) : large_block_size(nbytes);
 }
-
-// A standard allocator over the same caches, for the small objects every op creates (the
-// shared_ptr blocks of TensorImpl and Storage): `std::allocate_shared<T>(ObjectAllocator<T>(), ...)`.
-template <typename T>
-struct ObjectAllocator {
-  using value_type = T;
-  ObjectAllocator() = default;
-  template <typename U>
-  ObjectAllocator(const ObjectAllocator<U>&) {}  // NOLINT: rebinding
-  T* allocate(size_t n) { return static_cast<T*>(cpu_allocator::allocate(n * sizeof(T)).data); }
-  void deallocate(T* p, size_t n) { release({p, block_size(n * sizeof(T))}); }
-  template <typename U>
-  bool operator==(const ObjectAllocator<U>&) const { return true; }
-};
 
 }  // namespace ctorch::cpu_allocator

@@ -3,19 +3,10 @@
 #include <cmath>
 #include <limits>
 
-#include "core/cpu_allocator.h"
+#include "core/tiny_tensors.h"
 #include "ctorch/dispatch.h"
 
 namespace ctorch {
-
-namespace {
-// TensorImpls come from the allocator's per-thread cache: no malloc on an op's path.
-template <typename... Args>
-std::shared_ptr<TensorImpl> new_impl(Args&&... args) {
-  return std::allocate_shared<TensorImpl>(cpu_allocator::ObjectAllocator<TensorImpl>(),
-                                          std::forward<Args>(args)...);
-}
-}  // namespace
 
 namespace {
 [[noreturn, gnu::cold]] void bad_sizes(IntArrayRef sizes) {
@@ -30,12 +21,17 @@ Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device) {
   bool bad = false;
   for (int64_t s : sizes) bad |= (s < 0) | __builtin_mul_overflow(nbytes, s, &nbytes);
   if (bad) [[unlikely]] bad_sizes(sizes);
-  return Tensor(new_impl(Storage::allocate(static_cast<size_t>(nbytes), device), sizes, dtype));
+  if (device.is_cpu()) {  // Note [Tiny tensor cache]
+    if (TensorImpl* kept = detail::TinyTensors::take(sizes, dtype, static_cast<size_t>(nbytes))) {
+      return Tensor(detail::IntrusivePtr<TensorImpl>::adopt(kept));
+    }
+  }
+  return Tensor(TensorImpl::make(Storage::allocate(static_cast<size_t>(nbytes), device), sizes, dtype));
 }
 
 Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset) {
   // No autograd state: a view op that records gives the view its history (autograd/function.h).
-  return Tensor(new_impl(base.storage(), offset, std::move(sizes), std::move(strides), base.dtype()));
+  return Tensor(TensorImpl::make(base.storage(), offset, std::move(sizes), std::move(strides), base.dtype()));
 }
 
 void apply_requires_grad_option(Tensor& t, const TensorOptions& options) {

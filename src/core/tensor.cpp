@@ -1,28 +1,44 @@
 // Tensor metadata: the part of a tensor that is neither an op nor a kernel.
 #include "ctorch/tensor.h"
 
+#include "core/cpu_allocator.h"
+#include "core/tiny_tensors.h"
 #include "core/wrap_dim.h"
 #include "ctorch/dispatch.h"
 
 namespace ctorch {
 
+namespace detail {
+void* allocate_tensor_impl() { return cpu_allocator::allocate(sizeof(TensorImpl)).data; }
+void release_tensor_impl(void* memory) noexcept {
+  cpu_allocator::release({memory, cpu_allocator::block_size(sizeof(TensorImpl))});
+}
+}  // namespace detail
+
+void TensorImpl::destroy(TensorImpl* impl) noexcept {
+  if (detail::TinyTensors::keep(impl)) return;
+  impl->~TensorImpl();
+  detail::release_tensor_impl(impl);
+}
+
+void TensorImpl::release_resources() noexcept {
+  storage = Storage();
+  grad_fn.reset();
+  autograd.reset();
+}
+
 TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarType t)
     : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
       dtype(t), numel(sizes.numel()) {}
 
-TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t) : storage(std::move(s)), sizes(sz), dtype(t) {
-  // Up to DimVector::kInline dims the strides are computed on the stack and copied once (no fill).
-  const size_t n = sz.size();
-  int64_t local[DimVector::kInline];
-  if (n > DimVector::kInline) strides.resize(n);
-  int64_t* st = n <= DimVector::kInline ? local : strides.data();
+TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t)
+    : storage(std::move(s)), sizes(sz), strides(sz.begin(), sz.end()), dtype(t) {  // the right length, then overwritten
   int64_t running = 1, count = 1;
-  for (size_t i = n; i-- > 0;) {
-    st[i] = running;
+  for (size_t i = sz.size(); i-- > 0;) {
+    strides[i] = running;
     running *= std::max<int64_t>(sz[i], 1);
     count *= sz[i];
   }
-  if (n <= DimVector::kInline) strides.assign(local, local + n);
   numel = count;
 }
 

@@ -184,7 +184,7 @@ Tensor from_blob(void* data, IntArrayRef sizes, IntArrayRef strides, Storage::De
   }
   Storage storage = Storage::wrap(data, static_cast<size_t>(extent) * element_size(dtype),
                                   options.device_or_cpu(), std::move(deleter));
-  Tensor t(std::make_shared<TensorImpl>(std::move(storage), 0, Size(sizes), strides.vec(), dtype));
+  Tensor t(TensorImpl::make(std::move(storage), 0, Size(sizes), DimVector(strides.begin(), strides.end()), dtype));
   apply_requires_grad_option(t, options);
   return t;
 }

@@ -39,8 +39,7 @@ std::string list(IntArrayRef v) { return detail::str_cat(v); }  // "[3, 2]"
 // The first `ncells` storage cells, written with repr()'s number rules over just those cells.
 std::vector<std::string> cell_values(const Tensor& t, int64_t ncells) {
   if (ncells == 0) return {};
-  const Tensor cells(std::make_shared<TensorImpl>(t.storage(), 0, Size{ncells},
-                                                  std::vector<int64_t>{1}, t.dtype()));
+  const Tensor cells(TensorImpl::make(t.storage(), 0, Size{ncells}, DimVector{1}, t.dtype()));
   return print_detail::format_elements(cells);
 }
 

@@ -1,7 +1,8 @@
-// The memory side of a tensor: DimVector (sizes and strides, five dims inline) and the CPU
-// allocator's cache of freed blocks.
+// The memory side of a tensor: DimVector (sizes and strides, five dims inline), the CPU
+// allocator's cache of freed blocks and the per-thread cache of tiny tensors.
 #include <gtest/gtest.h>
 
+#include <thread>
 #include <vector>
 
 #include "ctorch/ctorch.h"
@@ -78,5 +79,65 @@ TEST(CpuAllocator, SmallBlocksAreAlignedAndIndependent) {
   for (int i = 0; i < 100; ++i) {
     EXPECT_EQ(reinterpret_cast<uintptr_t>(ts[i].data_ptr()) % 64, 0u);
     EXPECT_EQ(ts[i].sum().item<double>(), static_cast<double>(i) * (i + 1));
+  }
+}
+
+// Note [Tiny tensor cache]: a tiny CPU tensor that dies whole is kept and rebuilt as the next
+// tiny tensor of its thread. Whatever it was (with autograd history, a bumped version, another
+// dtype and shape), what comes back is a fresh tensor; a tensor whose storage a view still holds
+// is not reused under that view. (Sanitizer builds keep nothing; the checks hold either way.)
+TEST(TinyTensors, ANewTensorNeverShowsWhatTheLastOneWas) {
+  for (int round = 0; round < 3; ++round) {
+    {
+      Tensor x = ones({2}, TensorOptions().requires_grad(true));
+      Tensor y = x * 3.0;  // a grad_fn
+      y.retain_grad();
+      Tensor z = ones({4}, TensorOptions().dtype(kInt64));
+      z.add_(1);  // version 1
+      (y.sum() + z.sum()).backward();
+      EXPECT_EQ(z._version(), 1);
+    }
+    const std::vector<std::vector<int64_t>> shapes = {{3}, {1, 2}, {}, {2, 1, 1}, {0}};
+    std::vector<Tensor> made;
+    for (const auto& shape : shapes) {
+      Tensor t = empty(shape, TensorOptions().dtype(kFloat64));
+      EXPECT_EQ(t.sizes().vec(), shape);
+      EXPECT_EQ(t.strides().vec(), contiguous_strides(shape).vec());
+      EXPECT_EQ(t.storage_offset(), 0);
+      EXPECT_EQ(t.dtype(), kFloat64);
+      EXPECT_FALSE(t.requires_grad());
+      EXPECT_FALSE(t.grad_fn());
+      EXPECT_FALSE(t.grad().defined());
+      EXPECT_EQ(t._version(), 0);
+      EXPECT_EQ(t.storage().nbytes(), static_cast<size_t>(t.numel()) * sizeof(double));
+      EXPECT_EQ(t.storage().use_count(), 1);
+      t.fill_(round + 1.5);
+      made.push_back(t);
+    }
+    for (const Tensor& t : made) {  // none of them shares memory with another
+      EXPECT_EQ(t.sum().item<double>(), (round + 1.5) * static_cast<double>(t.numel()));
+    }
+  }
+}
+
+TEST(TinyTensors, AStorageAViewHoldsIsNotReused) {
+  Tensor view;
+  {
+    Tensor t = full({4}, 7.0f);
+    view = t.view({2, 2});
+  }
+  std::vector<Tensor> fresh;
+  for (int i = 0; i < 8; ++i) fresh.push_back(full({4}, -1.0f));
+  EXPECT_EQ(ctorch_test::values<float>(view), (std::vector<float>{7, 7, 7, 7}));
+  for (const Tensor& f : fresh) EXPECT_FALSE(f.storage() == view.storage());
+}
+
+TEST(TinyTensors, TensorsMadeOnOneThreadDieOnAnother) {
+  std::vector<Tensor> made;
+  for (int i = 0; i < 200; ++i) made.push_back(full({2}, static_cast<float>(i)));
+  std::thread([&made] { made.clear(); }).join();  // kept by the other thread, freed at its exit
+  for (int i = 0; i < 200; ++i) {
+    Tensor t = full({2}, static_cast<float>(i)) + 1.0f;
+    EXPECT_EQ(ctorch_test::values<float>(t), (std::vector<float>{i + 1.0f, i + 1.0f}));
   }
 }
