@@ -39,7 +39,7 @@ struct ThreadTinyTensorsOwner {
 [[gnu::noinline]] ThreadTinyTensors* new_thread_tiny() {
   if (tls_tiny_gone) return nullptr;
   thread_local ThreadTinyTensorsOwner owner;  // frees what is kept at thread exit
-  tls_tiny = new ThreadTinyTensors;
+  tls_tiny = new (std::nothrow) ThreadTinyTensors;  // keep() is noexcept: no cache rather than a throw
   return tls_tiny;
 }
 
@@ -56,15 +56,19 @@ TensorImpl* TinyTensors::take(IntArrayRef sizes, ScalarType dtype, size_t nbytes
   record.data = nbytes > 0 ? record.inline_data : nullptr;
   record.nbytes = nbytes;
   record.version.store(0, std::memory_order_relaxed);
-  // What TensorImpl(storage, sizes, dtype) sets; keep() reset the autograd fields.
+  // What TensorImpl(storage, sizes, dtype) sets; keep() reset the autograd fields. Sizes and
+  // strides are inline (a kept tensor's are, and sizes fit), so resize() only sets the length.
   impl->storage_offset = 0;
-  impl->sizes.assign(sizes.begin(), sizes.end());
-  impl->strides.assign(sizes.begin(), sizes.end());
+  const size_t n = sizes.size();
+  impl->sizes.resize(n);
+  impl->strides.resize(n);
   int64_t running = 1, numel = 1;
-  for (size_t i = sizes.size(); i-- > 0;) {
+  for (size_t i = n; i-- > 0;) {
+    const int64_t size = sizes[i];
+    impl->sizes[i] = size;
     impl->strides[i] = running;
-    running *= std::max<int64_t>(sizes[i], 1);
-    numel *= sizes[i];
+    running *= std::max<int64_t>(size, 1);
+    numel *= size;
   }
   impl->numel = numel;
   impl->dtype = dtype;
@@ -82,12 +86,12 @@ bool TinyTensors::keep(TensorImpl* impl) noexcept {
   }
   ThreadTinyTensors* tiny = tls_tiny ? tls_tiny : new_thread_tiny();
   if (!tiny || tiny->count == kKept) return false;
-  // Autograd state goes now (it may drop other tensors, which may be kept first).
-  auto grad_fn = std::move(impl->grad_fn);
-  auto autograd = std::move(impl->autograd);
   impl->requires_grad = false;
   impl->output_nr = 0;
-  if (grad_fn || autograd) {
+  if (impl->grad_fn || impl->autograd) [[unlikely]] {
+    // Autograd state goes now; that may drop other tensors, which may be kept first.
+    auto grad_fn = std::move(impl->grad_fn);
+    auto autograd = std::move(impl->autograd);
     grad_fn.reset();
     autograd.reset();
     if (tiny->count == kKept) return false;
