@@ -3,7 +3,6 @@
 #include <cmath>
 #include <limits>
 
-#include "core/tiny_tensors.h"
 #include "ctorch/dispatch.h"
 
 namespace ctorch {

@@ -1,12 +1,24 @@
 // Internal helpers to make tensors: fresh contiguous ones and views over an existing storage.
 #pragma once
 
+#include "core/tiny_tensors.h"
 #include "ctorch/tensor.h"
 
 namespace ctorch {
 
 // A new contiguous tensor with uninitialized memory. Negative sizes are rejected.
 Tensor make_contiguous(IntArrayRef sizes, ScalarType dtype, Device device);
+// The same on the CPU with the sizes of `like`, an existing tensor, in a dtype whose elements are
+// no larger than like's (the result of an op on it): the byte count is known to fit, so a kept
+// tiny tensor (Note [Tiny tensor cache]) is taken without make_contiguous's checks. Inline: it
+// is the per-op path of tiny tensors.
+inline Tensor make_contiguous_like(const TensorImpl& like, ScalarType dtype) {
+  const size_t nbytes = static_cast<size_t>(like.numel) * element_size(dtype);
+  if (TensorImpl* kept = detail::TinyTensors::take(like.sizes, dtype, nbytes)) {
+    return Tensor(detail::IntrusivePtr<TensorImpl>::adopt(kept));
+  }
+  return make_contiguous(like.sizes, dtype, Device(kCPU));
+}
 
 // A view of `base`'s storage with the given geometry (Note [Views share storage]).
 Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset);

@@ -5,7 +5,6 @@
 
 #include "autograd/diff.h"
 #include "core/make.h"
-#include "core/tiny_tensors.h"
 #include "ctorch/elementwise.h"
 #include "ctorch/ops.h"
 #include "kernels/cpu/elementwise_ops.h"
@@ -186,13 +185,7 @@ Tensor same_layout_pair(BinaryOp op, const Tensor& a, const Tensor& b, const Sca
       x.sizes != y.sizes || !a.is_contiguous() || !b.is_contiguous() || !plain_same_dtype_op(op, x.dtype, alpha)) {
     return Tensor();
   }
-  const ScalarType out_dtype = spec_of(op).result == ResultKind::Bool ? kBool : x.dtype;
-  // A kept tiny tensor (Note [Tiny tensor cache]) when there is one: x's byte count bounds the
-  // output's, so make_contiguous's size checks have nothing to find.
-  const size_t nbytes = static_cast<size_t>(x.numel) * element_size(out_dtype);
-  TensorImpl* kept = detail::TinyTensors::take(x.sizes, out_dtype, nbytes);
-  Tensor result = kept ? Tensor(detail::IntrusivePtr<TensorImpl>::adopt(kept))
-                       : make_contiguous(x.sizes, out_dtype, Device(kCPU));
+  Tensor result = make_contiguous_like(x, spec_of(op).result == ResultKind::Bool ? kBool : x.dtype);
   kernels::cpu::FlatBinary args;  // field by field: a braced initializer zeroed it all first
   args.out = first_element(*result.impl());
   args.x.data = first_element(x);
