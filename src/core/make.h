@@ -20,6 +20,10 @@ inline Tensor make_contiguous_like(const TensorImpl& like, ScalarType dtype) {
   return make_contiguous(like.sizes, dtype, Device(kCPU));
 }
 
+// Gives `impl` `sizes`, their contiguous strides and their element count (what a new contiguous
+// tensor has; the storage, offset and dtype are the caller's).
+void set_contiguous_geometry(TensorImpl& impl, IntArrayRef sizes);
+
 // A view of `base`'s storage with the given geometry (Note [Views share storage]).
 Tensor make_view(const Tensor& base, Size sizes, DimVector strides, int64_t offset);
 

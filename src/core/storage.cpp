@@ -51,12 +51,12 @@ Storage Storage::allocate(size_t nbytes, Device device) {
     }
     return s;
   }
-  if (nbytes <= Impl::kInlineBytes) {  // no data (null) or inside the Impl
-    s.impl_ = detail::IntrusivePtr<Impl>::adopt(Impl::create(nullptr, nbytes, device));
-    if (nbytes > 0) s.impl_->data = s.impl_->inline_data;
+  s.impl_ = detail::IntrusivePtr<Impl>::adopt(Impl::create(nullptr, nbytes, device));
+  if (nbytes == 0) return s;  // no data: data() is null
+  if (nbytes <= Impl::kInlineBytes) {
+    s.impl_->data = s.impl_->inline_data;
     return s;
   }
-  s.impl_ = detail::IntrusivePtr<Impl>::adopt(Impl::create(nullptr, nbytes, device));
   const cpu_allocator::Block block = cpu_allocator::allocate(nbytes);  // may throw: s frees the Impl
   s.impl_->data = block.data;
   s.impl_->pooled_bytes = block.size;

@@ -1,7 +1,10 @@
 // Tensor metadata: the part of a tensor that is neither an op nor a kernel.
 #include "ctorch/tensor.h"
 
+#include <algorithm>
+
 #include "core/cpu_allocator.h"
+#include "core/make.h"
 #include "core/tiny_tensors.h"
 #include "core/wrap_dim.h"
 #include "ctorch/dispatch.h"
@@ -31,15 +34,23 @@ TensorImpl::TensorImpl(Storage s, int64_t offset, Size sz, DimVector st, ScalarT
     : storage(std::move(s)), storage_offset(offset), sizes(std::move(sz)), strides(std::move(st)),
       dtype(t), numel(sizes.numel()) {}
 
-TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t)
-    : storage(std::move(s)), sizes(sz), strides(sz.begin(), sz.end()), dtype(t) {  // the right length, then overwritten
-  int64_t running = 1, count = 1;
-  for (size_t i = sz.size(); i-- > 0;) {
-    strides[i] = running;
-    running *= std::max<int64_t>(sz[i], 1);
-    count *= sz[i];
+TensorImpl::TensorImpl(Storage s, IntArrayRef sz, ScalarType t) : storage(std::move(s)), dtype(t) {
+  set_contiguous_geometry(*this, sz);
+}
+
+void set_contiguous_geometry(TensorImpl& impl, IntArrayRef sizes) {
+  const size_t n = sizes.size();
+  impl.sizes.resize(n);
+  impl.strides.resize(n);
+  int64_t running = 1, numel = 1;
+  for (size_t i = n; i-- > 0;) {
+    const int64_t size = sizes[i];
+    impl.sizes[i] = size;
+    impl.strides[i] = running;
+    running *= std::max<int64_t>(size, 1);
+    numel *= size;
   }
-  numel = count;
+  impl.numel = numel;
 }
 
 DimVector contiguous_strides(IntArrayRef sizes) {

@@ -1,11 +1,11 @@
 #include "core/tiny_tensors.h"
 
-#include <algorithm>
 #include <array>
 #include <new>
 #include <utility>
 
 #include "core/cpu_allocator.h"
+#include "core/make.h"
 #include "core/fast_tls.h"
 
 namespace ctorch::detail {
@@ -57,21 +57,10 @@ TensorImpl* TinyTensors::take(IntArrayRef sizes, ScalarType dtype, size_t nbytes
   record.nbytes = nbytes;
   record.version.store(0, std::memory_order_relaxed);
   // What TensorImpl(storage, sizes, dtype) sets; keep() reset the autograd fields. Sizes and
-  // strides are inline (a kept tensor's are, and sizes fit), so resize() only sets the length.
+  // strides stay inline (a kept tensor's are, and sizes fit).
   impl->storage_offset = 0;
-  const size_t n = sizes.size();
-  impl->sizes.resize(n);
-  impl->strides.resize(n);
-  int64_t running = 1, numel = 1;
-  for (size_t i = n; i-- > 0;) {
-    const int64_t size = sizes[i];
-    impl->sizes[i] = size;
-    impl->strides[i] = running;
-    running *= std::max<int64_t>(size, 1);
-    numel *= size;
-  }
-  impl->numel = numel;
   impl->dtype = dtype;
+  set_contiguous_geometry(*impl, sizes);
   return impl;
 }
 
