@@ -2,10 +2,11 @@
 """Python-level benchmarks: ctorch against PyTorch (and NumPy where it has the same operation), in
 one run, printing each case's time and the ratio ctorch / PyTorch.
 
-    PYTHONPATH=build/python /usr/bin/python3 benchmarks/bench_python.py
+    PYTHONPATH=build/python .venv-torch/bin/python benchmarks/bench_python.py
 
-Debian's /usr/bin/python3 has PyTorch and NumPy (scripts/setup.sh --bench); it loads the build's
-extension when both are CPython 3.11. Under a Python without PyTorch the PyTorch column is empty.
+The project's .venv-torch has PyTorch 2.15 and NumPy (scripts/setup.sh --bench) and is made from the
+python3 the module is built for, so it loads the build's extension. Under a Python without PyTorch
+the PyTorch column is empty.
 Every case is the best of several timeit repeats (the machine may be shared).
 """
 import argparse

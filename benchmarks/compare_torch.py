@@ -5,7 +5,10 @@ faster) and how close each case comes to the machine's limit.
 
     python3 benchmarks/compare_torch.py [BUILD_DIR] [--threads N] [--only SUBSTRING]
 
-Every library runs with the same number of threads (default: all cores), BLAS included. The
+PyTorch runs under the project's .venv-torch (PyTorch 2.15, scripts/setup.sh --bench) when it
+exists, else under this Python; NumPy under this Python. Each library is timed in a process of its
+own (thread pools of two libraries in one process disturb each other), and the table's heading
+names both versions. Every library runs with the same number of threads (default: all cores), BLAS included. The
 memory bandwidth is measured in the same run (bench_bandwidth, STREAM-style copy and add on plain
 arrays), since it moves by up to 2x between runs on shared machines; a memory-bound case's
 "limit" column is the fraction of that bandwidth it reaches (bytes it must move / time), a matmul's
@@ -17,7 +20,9 @@ shared machines add noise that only ever makes a run slower.
 import argparse
 import json
 import os
+import pathlib
 import subprocess
+import sys
 import timeit
 
 F32 = 4
@@ -132,18 +137,39 @@ def ctorch_times(build_dir, binary, only, threads):
     return times
 
 
-def python_time(module, setup, stmt):
-    timer = timeit.Timer(stmt, setup=f"import {module}\n{setup}")
+VENV_TORCH = pathlib.Path(__file__).resolve().parents[1] / ".venv-torch" / "bin" / "python"
+
+# Run in a child process: times each (setup, statement) read as JSON from stdin with `module`
+# imported, and prints the module's version and the times as JSON.
+TIMER = """
+import json, sys, timeit
+module, threads, repeats, cases = json.load(sys.stdin)
+lib = __import__(module)
+alias = "np" if module == "numpy" else module
+if module == "torch":
+    lib.set_num_threads(threads)
+times = []
+for setup, stmt in cases:
+    timer = timeit.Timer(stmt, setup=f"import {module} as {alias}\\n{setup}")
     number, _ = timer.autorange()
-    return min(timer.repeat(repeat=REPEATS, number=number)) / number
+    times.append(min(timer.repeat(repeat=repeats, number=number)) / number)
+print(json.dumps([lib.__version__, times]))
+"""
 
 
-def try_import(name):
-    try:
-        return __import__(name)
-    except ImportError:
-        print(f"{name} is not installed: its column stays empty")
-        return None
+def library_times(python, module, cases, threads):
+    """(version, [seconds per case]) of `module` under the interpreter `python`, in its own process,
+    or (None, None) where that interpreter cannot import it."""
+    probe = subprocess.run([python, "-c", f"import {module}"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"{module} is not installed for {python}: its column stays empty")
+        return None, None
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
+               MKL_NUM_THREADS=str(threads))
+    out = subprocess.run([python, "-c", TIMER], input=json.dumps([module, threads, REPEATS, cases]),
+                         capture_output=True, text=True, check=True, env=env)
+    version, times = json.loads(out.stdout.strip().splitlines()[-1])
+    return version, times
 
 
 def fmt_time(seconds):
@@ -161,16 +187,15 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--only", default="")
     args = parser.parse_args()
-    # BLAS threads for NumPy and PyTorch alike (read when the libraries load).
-    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(args.threads)
-    torch = try_import("torch")
-    np = try_import("numpy")
-    if torch is not None:
-        torch.set_num_threads(args.threads)
-        print(f"PyTorch {torch.__version__}", end="; ")
-    if np is not None:
-        print(f"NumPy {np.__version__}", end="; ")
-    print(f"{args.threads} threads; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+    cases = [c for c in CASES if args.only in c[1]]
+    torch_python = str(VENV_TORCH) if VENV_TORCH.exists() else sys.executable
+    torch_version, torch_times = library_times(
+        torch_python, "torch", [(c[2], c[3]) for c in cases if c[3]], args.threads)
+    numpy_version, numpy_times = library_times(
+        sys.executable, "numpy", [(c[4], c[5]) for c in cases if c[5]], args.threads)
+    torch_times, numpy_times = iter(torch_times or []), iter(numpy_times or [])
+    print(f"PyTorch {torch_version or '(absent)'}; NumPy {numpy_version or '(absent)'}; {args.threads} threads; "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
 
     stream = ctorch_times(args.build_dir, "bench_bandwidth", "", args.threads)
     rates = {"copy": 2 * BIG * F32 / stream["BM_stream_copy"], "add": 3 * BIG * F32 / stream["BM_stream_add"],
@@ -179,16 +204,14 @@ def main():
     print("memory bandwidth (STREAM-style): " + ", ".join(f"{k} {v / 1e9:.1f} GB/s" for k, v in rates.items()))
     print(f"{'case':34} {'ctorch':>10} {'PyTorch':>10} {'NumPy':>10} {'/PyTorch':>9} {'/NumPy':>8} {'limit':>12}")
     measured = {}
-    for binary, name, t_setup, t_stmt, n_setup, n_stmt, nbytes, flops in CASES:
-        if args.only not in name:
-            continue
+    for binary, name, t_setup, t_stmt, n_setup, n_stmt, nbytes, flops in cases:
+        theirs = next(torch_times, None) if t_stmt else None
+        numpys = next(numpy_times, None) if n_stmt else None
         if binary not in measured:
             measured[binary] = ctorch_times(args.build_dir, binary, args.only, args.threads)
         ours = measured[binary].get(name)
         if ours is None:
             continue
-        theirs = python_time("torch", t_setup, t_stmt) if torch is not None and t_stmt else None
-        numpys = python_time("numpy as np", n_setup, n_stmt) if np is not None and n_stmt else None
         limit = ""
         if nbytes:
             limit = f"{nbytes / ours / bandwidth:6.0%} of BW"

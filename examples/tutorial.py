@@ -1,4 +1,4 @@
-# The tutorial's code cells (../shared/seed), run against ctorch by changing one line:
+# The tutorial's code cells (tests/conformance/seed/), run against ctorch by changing one line:
 # `import ctorch as torch`. Each cell starts with a `# %% In [N]` marker (the "percent" format
 # editors read as notebook cells); tests/python/test_tutorial.py runs the cells as a notebook does
 # (the value of a cell's last expression is displayed) and compares each cell's output with the

@@ -2,14 +2,15 @@
 # Installs what ctorch needs to build and test: Debian's packages for the C++ library, and from
 # PyPI (into the `python3` on PATH) what the Python module needs to build and test.
 #   scripts/setup.sh          build + test dependencies
-#   scripts/setup.sh --bench  also PyTorch, NumPy and pytest (Debian's, for /usr/bin/python3) for
-#                             the comparison benchmarks and the differential test, and BLIS,
-#                             measured against OpenBLAS by bench_blis
+#   scripts/setup.sh --bench  also PyTorch 2.15 (the standard wheel from PyPI), NumPy and pytest in
+#                             the project's own virtual environment .venv-torch/ (ignored by git),
+#                             for the differential tests, the random vectors and the comparison
+#                             benchmarks, and BLIS, measured against OpenBLAS by bench_blis
 set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libgtest-dev libbenchmark-dev nlohmann-json3-dev libopenblas-dev libsleef-dev)
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-torch python3-numpy python3-pytest libblis-dev)
+  packages+=(libblis-dev)
 fi
 
 missing=()
@@ -33,4 +34,15 @@ if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; th
   fi
 else
   echo "setup.sh: no python3 with pip; the Python module will not be built" >&2
+fi
+
+# PyTorch 2.15 for the differential tests, in a virtual environment of the project's own, made from
+# the same python3 the module is built for (so the environment can load the build's extension).
+if [[ "${1:-}" == "--bench" ]]; then
+  venv="$(cd "$(dirname "$0")/.." && pwd)/.venv-torch"
+  torch_version=2.15.0
+  if ! "$venv/bin/python" -c "import torch, numpy, pytest; assert torch.__version__.split('+')[0] == '$torch_version'" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "torch==$torch_version" numpy pytest
+  fi
 fi

@@ -4,11 +4,13 @@
 //   CTORCH_INTERNAL_ASSERT(ptr != nullptr);   // our own bug, never the user's
 //
 // Every user-facing failure throws a ctorch::Error. Its kind says which Python exception PyTorch
-// raises (semantics.md R18.1), and so does its class: IndexError, ValueError and TypeError derive
-// from Error; everything else is a plain Error (Python's RuntimeError). The message is PyTorch's
-// text where PyTorch has one.
+// raises (semantics.md R18.1), and so does its class: IndexError, ValueError, TypeError and
+// RuntimeError derive from Error, and NotImplementedError (PyTorch 2.x's error for a dtype a kernel
+// has no code for, "... not implemented for 'Bool'") derives from RuntimeError, as in Python. The
+// message is PyTorch's text where PyTorch has one.
 //
 //   try { t[5]; } catch (const ctorch::IndexError& e) { e.what(); }
+//   try { ctorch::arange(3, kBool); } catch (const ctorch::RuntimeError& e) { /* also NotImplemented */ }
 #pragma once
 
 #include <functional>
@@ -18,7 +20,7 @@
 
 namespace ctorch {
 
-enum class ErrorKind { Runtime, Index, Value, Type };
+enum class ErrorKind { Runtime, Index, Value, Type, NotImplemented };
 
 class Error : public std::runtime_error {
  public:
@@ -29,7 +31,19 @@ class Error : public std::runtime_error {
   ErrorKind kind_;
 };
 
-// One class per kind other than Runtime, so that C++ callers can catch what Python would.
+// One class per kind, so that C++ callers can catch what Python would.
+class RuntimeError : public Error {
+ public:
+  explicit RuntimeError(const std::string& message) : Error(ErrorKind::Runtime, message) {}
+
+ protected:
+  RuntimeError(ErrorKind kind, const std::string& message) : Error(kind, message) {}
+};
+class NotImplementedError : public RuntimeError {
+ public:
+  explicit NotImplementedError(const std::string& message)
+      : RuntimeError(ErrorKind::NotImplemented, message) {}
+};
 class IndexError : public Error {
  public:
   explicit IndexError(const std::string& message) : Error(ErrorKind::Index, message) {}

@@ -27,8 +27,12 @@ Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const T
 Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
 // The elements where mask (bool, broadcasting with self) is true, as a 1-D tensor.
 Tensor masked_select(const Tensor& self, const Tensor& mask);
-// The indices of the nonzero elements: int64 [n, ndim], row-major order.
+// The indices of the nonzero elements, in row-major order: int64 [n, ndim], stored column-major
+// (strides (1, n)) as PyTorch stores it.
 Tensor nonzero(const Tensor& self);
+// The same as one 1-D tensor per dim, a zero-dim input counting as one dim (Python's
+// torch.nonzero(t, as_tuple=True), PyTorch's nonzero_numpy).
+std::vector<Tensor> nonzero_numpy(const Tensor& self);
 // self as if flattened, at int64 `index` (negative counts from the end); index's shape.
 Tensor take(const Tensor& self, const Tensor& index);
 

@@ -1,6 +1,6 @@
 // ctorch/sorting.h: sort, argsort, topk and unique, as PyTorch's free functions.
 //
-//   auto [values, indices] = ctorch::sort(t);              // last dim, ascending, stable
+//   auto [values, indices] = ctorch::sort(t);              // last dim, ascending
 //   ctorch::argsort(t, 0, /*descending=*/true);
 //   auto [top, where] = ctorch::topk(t, 3);                // the 3 largest along the last dim
 //   auto u = ctorch::unique(t, true, /*return_inverse=*/true);   // u.values, u.inverse_indices
@@ -15,9 +15,9 @@
 
 namespace ctorch {
 
-// Each line along `dim` sorted; indices (int64) say where each value came from. The sort is
-// always stable (equal values keep their order), so `stable` changes nothing; it is accepted for
-// PyTorch's signature.
+// Each line along `dim` sorted; indices (int64) say where each value came from. With `stable`,
+// equal values keep their order; without it (the default) they come out in the order PyTorch's
+// CPU sort leaves them in, which is not their original order in general.
 ValuesIndices sort(const Tensor& self, int64_t dim = -1, bool descending = false, bool stable = false);
 Tensor argsort(const Tensor& self, int64_t dim = -1, bool descending = false, bool stable = false);
 

@@ -77,6 +77,9 @@ ScalarType to_dtype(nb::handle h);
 nb::object make_size(IntArrayRef sizes);
 // Integers given either as varargs (`t.view(2, 3)`) or as one sequence (`t.view((2, 3))`).
 DimVector int_list_from_args(const nb::args& args, const char* what);
+// The same for a method whose list is required (t.permute(), no dims, is PyTorch's TypeError
+// `permute() missing 1 required positional arguments: "dims"`).
+DimVector required_int_list_from_args(const nb::args& args, const char* method, const char* arg_name);
 // One int or a sequence of ints (`dim=1` or `dim=(0, 1)`).
 DimVector int_list(nb::handle h, const char* what);
 int64_t to_int64(nb::handle h, const char* what);  // int, NumPy int or 0-dim integer Tensor

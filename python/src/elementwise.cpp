@@ -50,15 +50,32 @@ nb::object clamp(const Tensor& t, nb::handle min, nb::handle max) {
   return nb::cast(ctorch::clamp(t, as_scalar(min), as_scalar(max)));
 }
 
+// The `other` of a binary op. PyTorch's Python signatures of maximum, minimum, atan2 and the
+// logical ops take a Tensor only (the C++ API takes numbers too): a number there is PyTorch's
+// TypeError. `position` is the argument's, as PyTorch counts it (1 for a method, 2 for a function).
+Operand binary_other(nb::handle b, const char* name, int position) {
+  static constexpr std::string_view tensor_only[] = {"maximum", "minimum", "atan2", "logical_and",
+                                                     "logical_or", "logical_xor"};
+  const std::string_view op(name);
+  for (std::string_view strict : tensor_only) {
+    const bool match = op == strict || (op.size() == strict.size() + 1 && op.starts_with(strict) && op.back() == '_');
+    if (match && !nb::isinstance<Tensor>(b)) {
+      raise(PyExc_TypeError, std::string(name) + "(): argument 'other' (position " + std::to_string(position) +
+                                 ") must be Tensor, not " + Py_TYPE(b.ptr())->tp_name);
+    }
+  }
+  return to_operand(b, name);
+}
+
 void bind_binary(nb::module_& m, TensorClass& cls) {
 #define CTORCH_BIND_BINARY(name)                                                                     \
-  cls.def(#name, [](const Tensor& a, nb::handle b) { return a.name(to_operand(b, #name)); }, nb::arg("other")); \
+  cls.def(#name, [](const Tensor& a, nb::handle b) { return a.name(binary_other(b, #name, 1)); }, nb::arg("other")); \
   cls.def(#name "_", [](Self self, nb::handle b) {                                                   \
-    self.p->name##_(to_operand(b, #name "_"));                                                       \
+    self.p->name##_(binary_other(b, #name "_", 1));                                                  \
     return nb::borrow(self.h);                                                                       \
   }, nb::arg("other"));                                                                              \
   m.def(#name, [](nb::handle a, nb::handle b) {                                                      \
-    return ctorch::name(to_operand(a, #name), to_operand(b, #name));                                 \
+    return ctorch::name(to_operand(a, #name), binary_other(b, #name, 2));                            \
   }, nb::arg("input"), nb::arg("other"));
   CTORCH_FORALL_BINARY_OPS(CTORCH_BIND_BINARY)
 #undef CTORCH_BIND_BINARY
@@ -141,7 +158,7 @@ void bind_operators(TensorClass& cls) {
   CTORCH_OPERATOR("__sub__", ctorch::sub(a, *b));
   CTORCH_REFLECTED("__rsub__", ctorch::sub(*a, b));
   CTORCH_OPERATOR("__mul__", ctorch::mul(a, *b));
-  CTORCH_REFLECTED("__rmul__", ctorch::mul(*a, b));
+  CTORCH_REFLECTED("__rmul__", ctorch::mul(b, *a));  // as PyTorch: the tensor first (matters for float16 * number)
   CTORCH_OPERATOR("__truediv__", ctorch::div(a, *b));
   CTORCH_REFLECTED("__rtruediv__", ctorch::div(*a, b));
   CTORCH_OPERATOR("__floordiv__", ctorch::floor_divide(a, *b));

@@ -1,5 +1,5 @@
 // python/src/errors.cpp: ctorch::Error becomes the Python exception PyTorch raises for the same
-// failure (semantics.md R18.1): its kind picks IndexError, ValueError, TypeError or RuntimeError,
+// failure (semantics.md R18.1): its kind picks IndexError, ValueError, TypeError, NotImplementedError or RuntimeError,
 // and the message is the C++ library's (PyTorch's text). The library's warnings (reading .grad of a
 // non-leaf) are Python UserWarnings.
 #include "common.h"
@@ -18,6 +18,7 @@ void bind_errors(nb::module_& m) {
         case ErrorKind::Value: type = PyExc_ValueError; break;
         case ErrorKind::Type: type = PyExc_TypeError; break;
         case ErrorKind::Runtime: type = PyExc_RuntimeError; break;
+        case ErrorKind::NotImplemented: type = PyExc_NotImplementedError; break;
       }
       PyErr_SetString(type, e.what());
     }

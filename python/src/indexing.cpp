@@ -143,9 +143,8 @@ void bind_indexing(nb::module_& m, TensorClass& cls) {
   def_both(cls, m, "masked_select", [](const Tensor& t, const Tensor& mask) { return t.masked_select(mask); },
            nb::arg("mask"));
   def_both(cls, m, "nonzero", [](const Tensor& t, bool as_tuple) -> nb::object {
-    Tensor nz = t.nonzero();
-    if (!as_tuple) return nb::cast(std::move(nz));
-    return tensor_tuple(nz.unbind(1));
+    if (!as_tuple) return nb::cast(t.nonzero());
+    return tensor_tuple(nonzero_numpy(t));
   }, nb::kw_only(), nb::arg("as_tuple") = false);
   def_both(cls, m, "take", [](const Tensor& t, const Tensor& index) { return t.take(index); }, nb::arg("index"));
   def_both(cls, m, "flip", [](const Tensor& t, nb::handle dims) { return t.flip(int_list(dims, "dims")); },
@@ -153,7 +152,7 @@ void bind_indexing(nb::module_& m, TensorClass& cls) {
   def_both(cls, m, "roll", [](const Tensor& t, nb::handle shifts, nb::handle dims) {
     return t.roll(int_list(shifts, "shifts"), dims.is_none() ? DimVector{} : int_list(dims, "dims"));
   }, nb::arg("shifts"), nb::arg("dims") = nb::none());
-  cls.def("repeat", [](const Tensor& t, const nb::args& sizes) { return t.repeat(int_list_from_args(sizes, "repeat")); });
+  cls.def("repeat", [](const Tensor& t, const nb::args& sizes) { return t.repeat(required_int_list_from_args(sizes, "repeat", "repeats")); });
   def_both(cls, m, "tile", [](const Tensor& t, nb::handle dims) { return t.tile(int_list(dims, "dims")); },
            nb::arg("dims"));
 }

@@ -125,12 +125,20 @@ void bind_reductions(nb::module_& m, TensorClass& cls) {
 }
 
 void bind_sorting_and_activations(nb::module_& m, TensorClass& cls) {
-  def_both(cls, m, "sort", [](const Tensor& t, int64_t dim, bool descending, bool stable) {
-    return values_indices("sort", ctorch::sort(t, dim, descending, stable));
-  }, nb::arg("dim") = -1, nb::arg("descending") = false, nb::kw_only(), nb::arg("stable") = false);
-  def_both(cls, m, "argsort", [](const Tensor& t, int64_t dim, bool descending, bool stable) {
-    return ctorch::argsort(t, dim, descending, stable);
-  }, nb::arg("dim") = -1, nb::arg("descending") = false, nb::kw_only(), nb::arg("stable") = false);
+  // PyTorch's two overloads: (dim=-1, descending=False), and (*, stable, dim=-1, descending=False),
+  // so that t.sort(0, stable=True) is a TypeError there and here.
+  def_both(cls, m, "sort", [](const Tensor& t, int64_t dim, bool descending) {
+    return values_indices("sort", ctorch::sort(t, dim, descending));
+  }, nb::arg("dim") = -1, nb::arg("descending") = false);
+  def_both(cls, m, "sort", [](const Tensor& t, std::optional<bool> stable, int64_t dim, bool descending) {
+    return values_indices("sort", ctorch::sort(t, dim, descending, stable.value_or(false)));
+  }, nb::kw_only(), nb::arg("stable").none(), nb::arg("dim") = -1, nb::arg("descending") = false);
+  def_both(cls, m, "argsort", [](const Tensor& t, int64_t dim, bool descending) {
+    return ctorch::argsort(t, dim, descending);
+  }, nb::arg("dim") = -1, nb::arg("descending") = false);
+  def_both(cls, m, "argsort", [](const Tensor& t, std::optional<bool> stable, int64_t dim, bool descending) {
+    return ctorch::argsort(t, dim, descending, stable.value_or(false));
+  }, nb::kw_only(), nb::arg("stable").none(), nb::arg("dim") = -1, nb::arg("descending") = false);
   def_both(cls, m, "topk", [](const Tensor& t, int64_t k, int64_t dim, bool largest, bool sorted) {
     return values_indices("topk", ctorch::topk(t, k, dim, largest, sorted));
   }, nb::arg("k"), nb::arg("dim") = -1, nb::arg("largest") = true, nb::arg("sorted") = true);

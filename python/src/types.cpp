@@ -145,6 +145,13 @@ DimVector int_list_from_args(const nb::args& args, const char* what) {
   return out;
 }
 
+DimVector required_int_list_from_args(const nb::args& args, const char* method, const char* arg_name) {
+  if (args.size() == 0) {
+    raise(PyExc_TypeError, std::string(method) + "() missing 1 required positional arguments: \"" + arg_name + "\"");
+  }
+  return int_list_from_args(args, method);
+}
+
 namespace {
 std::string device_str(nb::handle h) { return nb::cast<std::string>(nb::str(h)); }
 }  // namespace

@@ -6,10 +6,22 @@ namespace ctorch::python {
 namespace {
 
 // Python's argument conventions: shapes as varargs or one sequence, dims as int or tuple.
-Tensor view(const Tensor& t, const nb::args& shape) { return t.view(int_list_from_args(shape, "view")); }
-Tensor reshape(const Tensor& t, const nb::args& shape) { return t.reshape(int_list_from_args(shape, "reshape")); }
-Tensor permute(const Tensor& t, const nb::args& dims) { return t.permute(int_list_from_args(dims, "permute")); }
-Tensor expand(const Tensor& t, const nb::args& sizes) { return t.expand(int_list_from_args(sizes, "expand")); }
+Tensor view(const Tensor& t, const nb::args& shape) {
+  if (shape.size() == 0) {  // PyTorch's overload resolution (view also takes a dtype)
+    raise(PyExc_TypeError, "view() received an invalid combination of arguments - got (), but expected one of:\n"
+                           " * (torch.dtype dtype)\n * (tuple of ints size)\n");
+  }
+  return t.view(int_list_from_args(shape, "view"));
+}
+Tensor reshape(const Tensor& t, const nb::args& shape) {
+  return t.reshape(required_int_list_from_args(shape, "reshape", "shape"));
+}
+Tensor permute(const Tensor& t, const nb::args& dims) {
+  return t.permute(required_int_list_from_args(dims, "permute", "dims"));
+}
+Tensor expand(const Tensor& t, const nb::args& sizes) {
+  return t.expand(required_int_list_from_args(sizes, "expand", "size"));
+}
 
 Tensor movedim(const Tensor& t, nb::handle source, nb::handle destination) {
   return t.movedim(int_list(source, "source"), int_list(destination, "destination"));
@@ -65,7 +77,7 @@ void bind_views(nb::module_& m, TensorClass& cls) {
         return nb::borrow(self.h);
       })
       .def("resize_", [](Self self, const nb::args& sizes) {
-        self.p->resize_(int_list_from_args(sizes, "resize_"));
+        self.p->resize_(required_int_list_from_args(sizes, "resize_", "size"));
         return nb::borrow(self.h);
       });
 

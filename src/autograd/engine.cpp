@@ -292,10 +292,10 @@ std::vector<Tensor> grad(const std::vector<Tensor>& outputs, const std::vector<T
     AutoGradMode mode(create_graph);
     results = task.run(inputs.size());
   }
-  for (const Tensor& r : results) {
-    CTORCH_CHECK(r.defined() || allow_unused, Runtime,
-                 "One of the differentiated Tensors appears to not have been used in the graph. Set "
-                 "allow_unused=True if this is the desired behavior.");
+  for (size_t i = 0; i < results.size(); ++i) {
+    CTORCH_CHECK(results[i].defined() || allow_unused, Runtime, "The differentiated Tensor at index ", i,
+                 " appears to not have been used in the graph. Set allow_unused=True if this is the "
+                 "desired behavior.");
   }
   return results;
 }

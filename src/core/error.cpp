@@ -13,14 +13,16 @@ void throw_error(ErrorKind kind, const std::string& message) {
       throw ValueError(message);
     case ErrorKind::Type:
       throw TypeError(message);
+    case ErrorKind::NotImplemented:
+      throw NotImplementedError(message);
     case ErrorKind::Runtime:
       break;
   }
-  throw Error(ErrorKind::Runtime, message);
+  throw RuntimeError(message);
 }
 
 void internal_assert_fail(const char* expr, const char* file, int line) {
-  throw Error(ErrorKind::Runtime, str_cat("ctorch internal assertion failed: ", expr, " at ", file,
+  throw RuntimeError(str_cat("ctorch internal assertion failed: ", expr, " at ", file,
                                           ":", line, " (this is a bug in ctorch, please report it)"));
 }
 

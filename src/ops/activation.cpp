@@ -30,7 +30,7 @@ Tensor softmax_impl(const Tensor& self, int64_t dim, std::optional<ScalarType> d
   Tensor out = make_contiguous(in.sizes(), in.dtype(), in.device());
   if (in.numel() == 0) return out;  // PyTorch returns before its kernel's dtype check
   const bool lastdim = in.dim() == 0 || wrapped == in.dim() - 1;
-  CTORCH_CHECK(in.is_floating_point(), Runtime, "\"", log ? "log_" : "", "softmax_",
+  CTORCH_CHECK(in.is_floating_point(), NotImplemented, "\"", log ? "log_" : "", "softmax_",
                lastdim ? "lastdim_" : "", "kernel_impl\" not implemented for '",
                legacy_name(in.dtype()), "'");
   HostRoundTrip host;  // Note [Host fallback]
@@ -116,7 +116,7 @@ Tensor lerp(const Tensor& start, const Tensor& end, const Scalar& weight) {
                type_meta_name(start.dtype()), " for `end` but got dtype ",
                type_meta_name(end.dtype()));
   broadcast_pair(start.sizes(), end.sizes());
-  CTORCH_CHECK(start.is_floating_point(), Runtime, "\"lerp_kernel_scalar\" not implemented for '",
+  CTORCH_CHECK(start.is_floating_point(), NotImplemented, "\"lerp_kernel_scalar\" not implemented for '",
                legacy_name(start.dtype()), "'");
   // The op math type: float for float16/bfloat16/float32, double for float64.
   const bool reduced = is_reduced_float(start.dtype());
@@ -143,7 +143,7 @@ Tensor lerp(const Tensor& start, const Tensor& end, const Tensor& weight) {
                type_meta_name(start.dtype()), " for `weight` but got dtype ",
                type_meta_name(weight.dtype()));
   broadcast_pair(broadcast_pair(start.sizes(), end.sizes()), weight.sizes());
-  CTORCH_CHECK(start.is_floating_point(), Runtime, "\"lerp_kernel_tensor\" not implemented for '",
+  CTORCH_CHECK(start.is_floating_point(), NotImplemented, "\"lerp_kernel_tensor\" not implemented for '",
                legacy_name(start.dtype()), "'");
   const bool reduced = is_reduced_float(start.dtype());
   const Tensor s = reduced ? start.to(kFloat32) : start;

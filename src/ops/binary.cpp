@@ -63,22 +63,26 @@ bool is_bool_operand(const Operand& x) {
   return x.tensor() ? x.tensor()->dtype() == kBool : x.scalar().is_boolean();
 }
 
+// Bool subtraction, which PyTorch refuses before anything else (sub_check, before broadcasting).
+void check_bool_subtraction(const BinarySpec& spec, const Operand& a, const Operand& b) {
+  if (spec.op != BinaryOp::Sub) return;
+  const bool ba = is_bool_operand(a), bb = is_bool_operand(b);
+  CTORCH_CHECK(!(ba && bb), NotImplemented,
+               "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+               "or `logical_xor()` operator instead.");
+  CTORCH_CHECK(!(ba || bb), NotImplemented,
+               "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
+               "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+}
+
 // The checks of R6.1, R6.2, R6.7 and R18.3 that depend on the operands, before anything runs.
 void check_operands(const BinarySpec& spec, const Operand& a, const Operand& b, ScalarType common,
                     const Scalar& alpha) {
-  CTORCH_CHECK(!spec.integral_only || !is_floating_point(common), Runtime, "\"", spec.kernel_name,
+  check_bool_subtraction(spec, a, b);
+  CTORCH_CHECK(!spec.integral_only || !is_floating_point(common), NotImplemented, "\"", spec.kernel_name,
                "\" not implemented for '", legacy_name(common), "'");
-  CTORCH_CHECK(!spec.rejects_bool || common != kBool, Runtime, "\"", spec.kernel_name,
+  CTORCH_CHECK(!spec.rejects_bool || common != kBool, NotImplemented, "\"", spec.kernel_name,
                "\" not implemented for 'Bool'");
-  if (spec.op == BinaryOp::Sub) {
-    const bool ba = is_bool_operand(a), bb = is_bool_operand(b);
-    CTORCH_CHECK(!(ba && bb), Runtime,
-                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
-                 "or `logical_xor()` operator instead.");
-    CTORCH_CHECK(!(ba || bb), Runtime,
-                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
-                 "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-  }
   if (spec.op == BinaryOp::Add || spec.op == BinaryOp::Sub) {
     CTORCH_CHECK(!(alpha.is_floating_point() && is_integral(common, true)), Runtime,
                  "For integral input tensors, argument alpha must not be a floating point number.");
@@ -195,10 +199,47 @@ Tensor same_layout_pair(BinaryOp op, const Tensor& a, const Tensor& b, const Sca
   return result;
 }
 
+Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest);
+
+// float16/bfloat16 times or over a number, or over a 0-dim CPU tensor (which PyTorch reads as a
+// number): PyTorch takes the number in float as given, without rounding it to the tensor's dtype
+// first (the reduced-float scalar path of its mul and true-div kernels), and rounds the product
+// once. `out` is the result, out of place or in place into a; false where that is not the case.
+bool reduced_float_times_number(BinaryOp op, const Operand& a, const Operand& b, Tensor* dest, Tensor& out) {
+  if (op == BinaryOp::Mul && !a.tensor() && b.tensor()) {  // 2.5 * t is t * 2.5, as in Python
+    return reduced_float_times_number(op, b, a, dest, out);
+  }
+  if ((op != BinaryOp::Mul && op != BinaryOp::Div) || !a.tensor()) return false;
+  const Tensor& x = *a.tensor();
+  if ((x.dtype() != kFloat16 && x.dtype() != kBFloat16) || (dest && !dest->is_same(x))) return false;
+  const Tensor* bt = b.tensor();
+  if (bt && (bt->dim() != 0 || !bt->is_cpu() || bt->dtype() == x.dtype())) return false;
+  if (result_type({a, b}) != x.dtype()) return false;
+  const Scalar number = bt ? Scalar(bt->item<double>()) : b.scalar();
+  const Tensor wide = binary_kernel(op, x.to(kFloat32), Scalar(number.to<float>()), 1, nullptr);
+  if (!dest) {
+    out = wide.to(x.dtype());
+    return true;
+  }
+  dest->copy_(wide);
+  out = *dest;
+  return true;
+}
+
 Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
+  // A bool tensor to a bool power stays bool: PyTorch fills 1 for the exponent False and copies
+  // for True (pow_Tensor_Scalar_out) without a pow kernel, which is x | !e.
+  if (op == BinaryOp::Pow && a.tensor() && a.tensor()->dtype() == kBool && !b.tensor() &&
+      b.scalar().is_boolean()) {
+    return binary_kernel(BinaryOp::BitwiseOr, a, Scalar(!b.scalar().to<bool>()), alpha, dest);
+  }
+  if (Tensor out; reduced_float_times_number(op, a, b, dest, out)) return out;
   const BinarySpec spec = spec_of(op);
   if (Tensor out; try_flat(spec, a, b, alpha, dest, out)) return out;
   const ScalarType common = result_type({a, b});
+  // PyTorch broadcasts before its kernels refuse a dtype: a shape error comes first.
+  check_bool_subtraction(spec, a, b);
+  const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
   check_operands(spec, a, b, common, alpha);
   const ScalarType compute =
       spec.result == ResultKind::Float && is_integral(common, true) ? get_default_dtype() : common;
@@ -212,8 +253,6 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
     kernels::binary(op, out, *a.tensor(), *b.tensor(), alpha);
     return out;
   }
-  const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
-
   Tensor x = to_compute(a, compute, shape), y = to_compute(b, compute, shape);
   if (integer_division(op) && is_integral(compute, false)) {
     CTORCH_CHECK(!kernels::any_zero(y), Runtime, "ZeroDivisionError");

@@ -78,24 +78,30 @@ Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
       start.is_floating_point() || end.is_floating_point() || step.is_floating_point();
   const ScalarType dtype =
       options.dtype() ? *options.dtype() : (any_float ? get_default_dtype() : kInt64);
-  CTORCH_CHECK(dtype != kBool, Runtime, "\"arange_cpu\" not implemented for 'Bool'");
+  CTORCH_CHECK(dtype != kBool, NotImplemented, "\"arange_cpu\" not implemented for 'Bool'");
   return dispatch(dtype, [&]<typename T>() -> Tensor {
     // PyTorch computes in the CPU accumulation type: int64 for integers, float for the 16-bit
     // floats, double for float and double.
     using Acc = std::conditional_t<std::is_integral_v<T>, int64_t,
                                    std::conditional_t<is_reduced_float_v<T>, float, double>>;
-    const Acc xstart = start.to<Acc>(), xend = end.to<Acc>(), xstep = step.to<Acc>();
-    CTORCH_CHECK(xstep > 0 || xstep < 0, Runtime, "step must be nonzero");
-    CTORCH_CHECK(std::isfinite(static_cast<double>(xstart)) && std::isfinite(static_cast<double>(xend)),
-                 Runtime, "unsupported range: ", Scalar(xstart), " -> ", Scalar(xend));
-    CTORCH_CHECK((xstep > 0 && xend >= xstart) || (xstep < 0 && xend <= xstart), Runtime,
-                 "upper bound and larger bound inconsistent with step sign");
+    const Acc xstart = start.to<Acc>(), xstep = step.to<Acc>();
+    // PyTorch 2.x (native/RangeUtils.h) checks the numbers as given, in double, and sizes the
+    // result from them: arange(0, 10, 0.3, dtype=int64) has 34 elements, all 0 (the step cast).
+    const double dstart = start.to<double>(), dend = end.to<double>(), dstep = step.to<double>();
+    CTORCH_CHECK(std::isfinite(dstep), Runtime, "step must be finite but got ", dstep);
+    CTORCH_CHECK(dstep > 0 || dstep < 0, Runtime, "step must be nonzero");
+    CTORCH_CHECK(std::isfinite(dstart) && std::isfinite(dend), Runtime, "unsupported range: ", dstart,
+                 " -> ", dend);
+    CTORCH_CHECK((dstep > 0 && dend >= dstart) || (dstep < 0 && dend <= dstart), Runtime,
+                 "upper bound and lower bound inconsistent with step sign");
     double size_d;
-    if constexpr (std::is_same_v<T, int64_t>) {  // exact in integers (double would round)
-      const int64_t sign = (xstep > 0) - (xstep < 0);
-      size_d = static_cast<double>((static_cast<__int128>(xend) - xstart + xstep - sign) / xstep);
+    const bool integers = start.is_integral() && end.is_integral() && step.is_integral();
+    if (std::is_same_v<T, int64_t> && integers) {  // exact in integers (double would round)
+      const int64_t xend = end.to<int64_t>(), istep = step.to<int64_t>(), istart = start.to<int64_t>();
+      const int64_t sign = (istep > 0) - (istep < 0);
+      size_d = static_cast<double>((static_cast<__int128>(xend) - istart + istep - sign) / istep);
     } else {
-      size_d = std::ceil((end.to<double>() - start.to<double>()) / step.to<double>());
+      size_d = std::ceil((dend - dstart) / dstep);
     }
     CTORCH_CHECK(size_d >= 0 && size_d <= 9.2e18, Runtime, "invalid size, possible overflow?");
     const int64_t n = static_cast<int64_t>(size_d);

@@ -100,8 +100,16 @@ Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
   CTORCH_CHECK(index.dtype() == kInt64 || index.dtype() == kInt32, Runtime,
                "index_select(): Expected dtype int32 or int64 for index");
   const int64_t size = nonempty_size(self, dim);
-  for (int64_t v : index_values(index))
-    CTORCH_CHECK(v >= 0 && v < size, Index, "index out of range in self");
+  CTORCH_CHECK(!(self.dim() > 1 && size == 0 && numel > 0), Runtime,
+               "index_select(): self indexing axis dim should be positive");
+  // PyTorch's CPU kernel for dim 1 of a tensor of two or more dims (index_select_out_cpu_dim1_)
+  // reports a bad index in words of its own, as a RuntimeError.
+  const bool dim1_kernel = dim == 1 && self.dim() > 1;
+  for (int64_t v : index_values(index)) {
+    if (v >= 0 && v < size) continue;
+    CTORCH_CHECK(!dim1_kernel, Runtime, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);
+    CTORCH_FAIL(Index, "index out of range in self");
+  }
   const Tensor s = as_1d_if_scalar(self);
   OptionalIndices indices(static_cast<size_t>(dim + 1));
   indices[static_cast<size_t>(dim)] = index.to(kInt64).reshape({numel});
@@ -185,9 +193,17 @@ Tensor masked_select(const Tensor& self, const Tensor& mask) {
 Tensor nonzero(const Tensor& self) {
   if (self.is_cuda()) return nonzero(self.cpu()).to(self.device());  // Note [Host fallback]
   const int64_t n = kernels::cpu::count_nonzero(self);
-  Tensor out = make_contiguous({n, self.dim()}, kInt64, self.device());
+  // Column-major, strides (1, n), as PyTorch 2.x's CPU nonzero gives it: each column (what
+  // nonzero(as_tuple=True) hands out) is contiguous.
+  const Tensor column_major = make_contiguous({n * self.dim()}, kInt64, self.device());
+  Tensor out = make_view(column_major, {n, self.dim()}, {1, n}, 0);
   if (n > 0 && self.dim() > 0) kernels::cpu::nonzero(out, self);
   return out;
+}
+
+std::vector<Tensor> nonzero_numpy(const Tensor& self) {
+  // As PyTorch (TensorAdvancedIndexing.cpp, nonzero_numpy): a zero-dim tensor is read as 1-D.
+  return nonzero(self.dim() == 0 ? self.unsqueeze(0) : self).unbind(1);
 }
 
 Tensor take(const Tensor& self, const Tensor& index) {

@@ -14,7 +14,7 @@ bool skipped_by_cat(const Tensor& t) { return t.dim() == 1 && t.sizes()[0] == 0;
 
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
   if (autograd::should_record(tensors)) return autograd::diff::cat(tensors, dim);
-  CTORCH_CHECK(!tensors.empty(), Runtime, "torch.cat(): expected a non-empty list of Tensors");
+  CTORCH_CHECK(!tensors.empty(), Value, "torch.cat(): expected a non-empty list of Tensors");
   const Tensor* reference = nullptr;
   for (size_t i = 0; i < tensors.size(); ++i) {
     CTORCH_CHECK(tensors[i].dim() > 0, Runtime, "zero-dimensional tensor (at position ", i,

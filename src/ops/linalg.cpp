@@ -21,13 +21,22 @@ namespace {
 
 
 void check_kernel_dtype(const Tensor& t, const char* kernel) {
-  CTORCH_CHECK(t.dtype() != kBool, Runtime, "\"", kernel, "\" not implemented for '",
+  CTORCH_CHECK(t.dtype() != kBool, NotImplemented, "\"", kernel, "\" not implemented for '",
                legacy_name(t.dtype()), "'");
 }
 
 void check_m1_m2_dtypes(const Tensor& m1, const Tensor& m2) {
   CTORCH_CHECK(m1.dtype() == m2.dtype(), Runtime, "expected m1 and m2 to have the same dtype, but got: ",
                type_meta_name(m1.dtype()), " != ", type_meta_name(m2.dtype()));
+}
+
+// mm's and addmm's shape checks, with PyTorch 2.x's "mm: " / "addmm: " prefix (its meta
+// functions call the first operand "self" in both).
+void check_matrix_pair(const char* op, const Tensor& m1, const Tensor& m2) {
+  CTORCH_CHECK(m1.dim() == 2, Runtime, op, ": self must be a matrix, got ", m1.dim(), "-D tensor");
+  CTORCH_CHECK(m2.dim() == 2, Runtime, op, ": mat2 must be a matrix, got ", m2.dim(), "-D tensor");
+  CTORCH_CHECK(m1.size(1) == m2.size(0), Runtime, op, ": mat1 and mat2 shapes cannot be multiplied (",
+               m1.size(0), "x", m1.size(1), " and ", m2.size(0), "x", m2.size(1), ")");
 }
 
 bool is_zero(const Scalar& s) { return s.to<double>() == 0.0; }
@@ -113,10 +122,7 @@ Tensor matmul_batched(const Tensor& a, const Tensor& b) {
 
 Tensor mm(const Tensor& self, const Tensor& mat2) {
   if (autograd::should_record(self, mat2)) return autograd::diff::mm(self, mat2);
-  CTORCH_CHECK(self.dim() == 2, Runtime, "self must be a matrix");
-  CTORCH_CHECK(mat2.dim() == 2, Runtime, "mat2 must be a matrix");
-  CTORCH_CHECK(self.size(1) == mat2.size(0), Runtime, "mat1 and mat2 shapes cannot be multiplied (",
-               self.size(0), "x", self.size(1), " and ", mat2.size(0), "x", mat2.size(1), ")");
+  check_matrix_pair("mm", self, mat2);
   check_m1_m2_dtypes(self, mat2);
   Tensor out = make_contiguous({self.size(0), mat2.size(1)}, self.dtype(), self.device());
   gemm_into(out.unsqueeze(0), self.unsqueeze(0), mat2.unsqueeze(0), 1, 0, "addmm_impl_cpu_");
@@ -126,13 +132,11 @@ Tensor mm(const Tensor& self, const Tensor& mat2) {
 Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
              const Scalar& alpha) {
   if (autograd::should_record(input, mat1, mat2)) return autograd::diff::addmm(input, mat1, mat2, beta, alpha);
-  CTORCH_CHECK(mat1.dim() == 2, Runtime, "mat1 must be a matrix, got ", mat1.dim(), "-D tensor");
-  CTORCH_CHECK(mat2.dim() == 2, Runtime, "mat2 must be a matrix, got ", mat2.dim(), "-D tensor");
-  CTORCH_CHECK(mat1.size(1) == mat2.size(0), Runtime, "mat1 and mat2 shapes cannot be multiplied (",
-               mat1.size(0), "x", mat1.size(1), " and ", mat2.size(0), "x", mat2.size(1), ")");
-  check_m1_m2_dtypes(mat1, mat2);
+  check_matrix_pair("addmm", mat1, mat2);
   CTORCH_CHECK(input.dtype() == mat2.dtype(), Runtime, "self and mat2 must have the same dtype, but got ",
                legacy_name(input.dtype()), " and ", legacy_name(mat2.dtype()));
+  CTORCH_CHECK(mat1.dtype() == mat2.dtype(), Runtime, "mat1 and mat2 must have the same dtype, but got ",
+               legacy_name(mat1.dtype()), " and ", legacy_name(mat2.dtype()));
   const Tensor expanded = input.expand({mat1.size(0), mat2.size(1)});
   Tensor out = make_contiguous({mat1.size(0), mat2.size(1)}, mat1.dtype(), mat1.device());
   if (!is_zero(beta)) out.copy_(expanded);

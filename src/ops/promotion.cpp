@@ -1,6 +1,8 @@
 // result_type over the three operand categories (semantics.md R4) and broadcasting (R12);
 // PyTorch's ResultTypeState (aten/src/ATen/native/TypeProperties.cpp) and infer_size.
+#include <algorithm>
 #include <optional>
+#include <string>
 
 #include "ctorch/ops.h"
 #include "ops/broadcast.h"
@@ -10,6 +12,13 @@ namespace ctorch {
 namespace {
 
 using MaybeDtype = std::optional<ScalarType>;
+
+// A shape as Python prints a tuple: "(4,)", "(1, 3)", "()".
+std::string python_tuple(IntArrayRef shape) {
+  std::string out = "(";
+  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + (shape.size() == 1 ? ",)" : ")");
+}
 
 MaybeDtype promote(MaybeDtype a, ScalarType b) { return a ? promote_types(*a, b) : b; }
 
@@ -70,12 +79,27 @@ Size broadcast_pair(IntArrayRef a, IntArrayRef b) {
   return result;
 }
 
+// torch.broadcast_shapes (PyTorch 2.x: torch/_refs/__init__.py, _broadcast_shapes): the shapes in
+// turn against a running result of the longest length, which the messages show as it was when a
+// shape failed to fit.
 Size broadcast_shapes(const std::vector<Size>& shapes) {
-  Size result;
-  try {
-    for (const auto& shape : shapes) result = broadcast_pair(result, shape);
-  } catch (const Error&) {
-    CTORCH_FAIL(Runtime, "Shape mismatch: objects cannot be broadcast to a single shape");
+  size_t ndim = 0;
+  for (const Size& shape : shapes) ndim = std::max(ndim, shape.size());
+  Size result(ndim, 1);
+  for (size_t arg = 0; arg < shapes.size(); ++arg) {
+    const Size& shape = shapes[arg];
+    for (size_t back = 1; back <= shape.size(); ++back) {
+      const int64_t length = shape[shape.size() - back];
+      int64_t& common = result[ndim - back];
+      if (length == common) continue;
+      if (common == 1) {
+        CTORCH_CHECK(length >= 0, Value, "Attempting to broadcast a dimension with negative length!");
+        common = length;
+      }
+      CTORCH_CHECK(length == 1 || length == common, Runtime, "Attempting to broadcast a dimension of length ",
+                   length, " at -", back, "! Mismatching argument at index ", arg, " had ",
+                   python_tuple(shape), "; but expected shape should be broadcastable to ", IntArrayRef(result));
+    }
   }
   return result;
 }

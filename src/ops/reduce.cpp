@@ -84,18 +84,21 @@ Tensor sum_like(ReduceKind kind, const Tensor& self, const std::vector<bool>& ma
   return reduce(kind, in, mask, keepdim, sum_dtype(self, dtype));
 }
 
-// R10.4: mean needs a floating input or dtype.
-Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim,
-                 std::optional<ScalarType> dtype) {
+// R10.4: mean needs a floating input or dtype (checked before the dims, as PyTorch does).
+void check_mean_dtype(const Tensor& self, std::optional<ScalarType> dtype) {
   if (dtype) {
-    CTORCH_CHECK(is_floating_point(*dtype), Runtime,
+    CTORCH_CHECK(is_floating_point(*dtype), NotImplemented,
                  "mean(): could not infer output dtype. Optional dtype must be either a floating "
                  "point or complex dtype. Got: ", legacy_name(*dtype));
   } else {
-    CTORCH_CHECK(self.is_floating_point(), Runtime,
+    CTORCH_CHECK(self.is_floating_point(), NotImplemented,
                  "mean(): could not infer output dtype. Input dtype must be either a floating "
                  "point or complex dtype. Got: ", legacy_name(self.dtype()));
   }
+}
+
+Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim,
+                 std::optional<ScalarType> dtype) {
   Tensor out = sum_like(ReduceKind::Sum, self, mask, keepdim, dtype);
   const int64_t n = plan(self, mask).reduced_numel;
   // The sum rounded to the result dtype, then divided (PyTorch's order); on cuda the division
@@ -112,7 +115,7 @@ Tensor mean_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim
 
 // R10.7
 Tensor var_impl(const Tensor& self, IntArrayRef dim, double correction, bool keepdim, bool take_sqrt) {
-  CTORCH_CHECK(self.is_floating_point(), Runtime,
+  CTORCH_CHECK(self.is_floating_point(), NotImplemented,
                "std and var only support floating point and complex dtypes");
   if (autograd::should_record(self)) return autograd::diff::var_std(self, dim, correction, keepdim, take_sqrt);
   const Plan p = plan(self, dim_mask(self, dim));
@@ -154,6 +157,7 @@ ValuesIndices extreme_dim(const Tensor& self, int64_t dim, bool keepdim, ReduceK
 
 Tensor arg_extreme(const Tensor& self, std::optional<int64_t> dim, bool keepdim, ReduceKind kind,
                    const char* name) {
+  CTORCH_CHECK(self.dtype() != kBool, NotImplemented, name, "(): does not support bool input");
   std::vector<bool> mask;
   if (dim) {
     const int64_t wrapped = wrap_dim(*dim, self.dim());
@@ -185,7 +189,7 @@ Tensor cumulative(const Tensor& self, int64_t dim, std::optional<ScalarType> dty
                   const char* kernel_name) {
   const int64_t wrapped = wrap_dim(dim, self.dim());
   const ScalarType out_dtype = sum_dtype(self, dtype);
-  CTORCH_CHECK(out_dtype != kBool, Runtime, "\"", kernel_name, "\" not implemented for 'Bool'");
+  CTORCH_CHECK(out_dtype != kBool, NotImplemented, "\"", kernel_name, "\" not implemented for 'Bool'");
   const Tensor in = self.to(out_dtype);
   Tensor out = make_contiguous(self.sizes(), out_dtype, self.device());
   HostRoundTrip host;  // Note [Host fallback]
@@ -214,10 +218,12 @@ Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarT
 }
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
   if (autograd::should_record(self)) return autograd::diff::mean(self, {}, false, dtype, true);
+  check_mean_dtype(self, dtype);
   return mean_impl(self, dim_mask(self, {}), false, dtype);
 }
 Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
   if (autograd::should_record(self)) return autograd::diff::mean(self, dim, keepdim, dtype, false);
+  check_mean_dtype(self, dtype);
   return mean_impl(self, dim_mask(self, dim), keepdim, dtype);
 }
 

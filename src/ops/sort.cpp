@@ -19,7 +19,7 @@ ValuesIndices sort(const Tensor& self, int64_t dim, bool descending, bool stable
   Tensor values = make_contiguous(self.sizes(), self.dtype(), self.device());
   Tensor indices = make_contiguous(self.sizes(), kInt64, self.device());
   HostRoundTrip host;  // Note [Host fallback]
-  kernels::cpu::sort(host.out(values), host.out(indices), host.in(self), wrapped, descending);
+  kernels::cpu::sort(host.out(values), host.out(indices), host.in(self), wrapped, descending, stable);
   host.finish();
   return {values, indices};
 }
@@ -35,7 +35,7 @@ ValuesIndices topk(const Tensor& self, int64_t k, int64_t dim, bool largest, boo
   const int64_t wrapped = wrap_dim(dim, self.dim());
   const int64_t length = self.dim() == 0 ? 1 : self.sizes()[wrapped];
   CTORCH_CHECK(k >= 0 && k <= length, Runtime, "selected index k out of range");
-  CTORCH_CHECK(self.dtype() != kBool, Runtime, "\"topk_cpu\" not implemented for 'Bool'");
+  CTORCH_CHECK(self.dtype() != kBool, NotImplemented, "topk does not support bool dtypes on CPU");
   if (self.dim() == 0) {  // PyTorch gives the element back, even for k == 0
     return {self.clone(), make_contiguous({}, kInt64, self.device()).fill_(0)};
   }
@@ -58,7 +58,7 @@ UniqueResult unique(const Tensor& self, bool sorted, bool return_inverse, bool r
   const Tensor flat = self.reshape({self.numel()});
   Tensor sorted_values = make_contiguous(flat.sizes(), self.dtype(), self.device());
   Tensor perm = make_contiguous(flat.sizes(), kInt64, self.device());
-  kernels::cpu::sort(sorted_values, perm, flat, 0, /*descending=*/false);
+  kernels::cpu::sort(sorted_values, perm, flat, 0, /*descending=*/false, /*stable=*/true);
   const std::vector<int64_t> starts = kernels::cpu::run_starts(sorted_values);
   const int64_t groups = static_cast<int64_t>(starts.size());
   UniqueResult r;

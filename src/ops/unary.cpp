@@ -33,15 +33,17 @@ struct UnarySpec {
 
 void check_input(const UnarySpec& spec, const Tensor& a) {
   if (spec.op == UnaryOp::Neg) {
-    CTORCH_CHECK(a.dtype() != kBool, Runtime,
+    CTORCH_CHECK(a.dtype() != kBool, NotImplemented,
                  "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
                  "to invert a mask, use the `~` or `logical_not()` operator instead.");
   }
-  CTORCH_CHECK(!spec.bool_error || a.dtype() != kBool, Runtime, "\"", spec.bool_error,
+  CTORCH_CHECK(spec.op != UnaryOp::Relu || a.dtype() != kBool, NotImplemented,
+               "Boolean inputs not supported for relu");
+  CTORCH_CHECK(!spec.bool_error || a.dtype() != kBool, NotImplemented, "\"", spec.bool_error,
                "\" not implemented for 'Bool'");
-  CTORCH_CHECK(!spec.float_only || a.is_floating_point(), Runtime, "\"frac_cpu\" not implemented for '",
+  CTORCH_CHECK(!spec.float_only || a.is_floating_point(), NotImplemented, "\"frac_cpu\" not implemented for '",
                legacy_name(a.dtype()), "'");
-  CTORCH_CHECK(spec.op != UnaryOp::BitwiseNot || !a.is_floating_point(), Runtime,
+  CTORCH_CHECK(spec.op != UnaryOp::BitwiseNot || !a.is_floating_point(), NotImplemented,
                "\"bitwise_not_cpu\" not implemented for '", legacy_name(a.dtype()), "'");
 }
 
@@ -93,7 +95,7 @@ CTORCH_DEFINE_UNARY(ceil, UnaryOp::Ceil, Kind::Same, "ceil_vml_cpu")
 CTORCH_DEFINE_UNARY(round, UnaryOp::Round, Kind::Same, "round_vml_cpu")
 CTORCH_DEFINE_UNARY(trunc, UnaryOp::Trunc, Kind::Same, "trunc_vml_cpu")
 CTORCH_DEFINE_UNARY(frac, UnaryOp::Frac, Kind::Same, "frac_cpu", true)
-CTORCH_DEFINE_UNARY(relu, UnaryOp::Relu, Kind::Same, "clamp_min_cpu")
+CTORCH_DEFINE_UNARY(relu, UnaryOp::Relu, Kind::Same, nullptr)
 CTORCH_DEFINE_UNARY(reciprocal, UnaryOp::Reciprocal, Kind::Float, nullptr)
 CTORCH_DEFINE_UNARY(sqrt, UnaryOp::Sqrt, Kind::Float, nullptr)
 CTORCH_DEFINE_UNARY(rsqrt, UnaryOp::Rsqrt, Kind::Float, nullptr)
@@ -190,7 +192,7 @@ Tensor Tensor::clamp_max(const Tensor& max) const { return ctorch::clamp_max(*th
 Tensor round(const Tensor& a, int64_t decimals) {
   if (decimals == 0) return round(a);
   if (autograd::should_record(a)) return autograd::diff::round(a, decimals);
-  CTORCH_CHECK(a.is_floating_point(), Runtime, "round_vml_cpu not implemented for '", legacy_name(a.dtype()), "'");
+  CTORCH_CHECK(a.is_floating_point(), NotImplemented, "round_vml_cpu not implemented for '", legacy_name(a.dtype()), "'");
   // torch.round(decimals=d): scale by 10^d, round half to even, scale back (negative d divides first).
   const double ten_pow = std::pow(10.0, static_cast<double>(std::abs(decimals)));
   if (decimals > 0) return round(a * ten_pow) / ten_pow;

@@ -28,7 +28,8 @@ Size infer_size(IntArrayRef shape, int64_t numel) {
       CTORCH_CHECK(!infer_dim, Runtime, "only one dimension can be inferred");
       infer_dim = d;
     } else {
-      CTORCH_CHECK(shape[d] >= 0, Runtime, "invalid shape dimension ", shape[d]);
+      CTORCH_CHECK(shape[d] >= 0, Runtime, "invalid shape dimension ", shape[d], " at index ", d,
+                   " of shape ", shape);
       CTORCH_CHECK(!__builtin_mul_overflow(known, shape[d], &known), Runtime, "shape '", shape,
                    "' is invalid for input of size ", numel);
     }

@@ -12,7 +12,7 @@ namespace {
 using random::u53;
 
 void check_floating(ScalarType dtype, const char* kernel) {
-  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"", kernel, "\" not implemented for '",
+  CTORCH_CHECK(is_floating_point(dtype), NotImplemented, "\"", kernel, "\" not implemented for '",
                legacy_name(dtype), "'");
 }
 
@@ -86,7 +86,7 @@ Tensor& exponential_(Tensor& self, double lambd, Generator* generator) {
 Tensor& geometric_(Tensor& self, double p, Generator* generator) {
   if (self.is_cuda()) return random::sample_on_host(self, [&](Tensor& h) { geometric_(h, p, generator); });
   CTORCH_CHECK(0 < p && p < 1, Runtime, "geometric_ expects p to be in (0, 1), but got p=", p);
-  CTORCH_CHECK(self.dtype() != kBool, Runtime, "\"geometric_cpu\" not implemented for 'Bool'");
+  CTORCH_CHECK(self.dtype() != kBool, NotImplemented, "\"geometric_cpu\" not implemented for 'Bool'");
   const double log_q = std::log1p(-p);
   fill_each(self, generator, [log_q](detail::GeneratorImpl& g) {
     return std::ceil(std::log(u53(g)) / log_q);

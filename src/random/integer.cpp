@@ -69,18 +69,21 @@ void check_in_range(int64_t from, int64_t to_inc, ScalarType dtype) {
   }
 }
 
-// §6.1: (v mod range) + base, with a 64-bit draw only for wide ranges of the 64-bit-capable dtypes.
+// §6.1 as PyTorch 2.x draws (core/DistributionsHelper.h, uniform_int_from_to_distribution): a
+// 64-bit draw whenever range >= 2^28, for every dtype, so that the modulo bias of one 32-bit
+// word stays under about 5%. 1.13 drew 64 bits only for range >= 2^32 and only for int64, float64,
+// float32 and bfloat16 (an int32 random_ over the whole int32 range now gives the low word of R64).
+inline bool draws_64_bits(uint64_t range) { return range >= (uint64_t{1} << 28); }
+
+// §6.1: (v mod range) + base, v one or two words as above.
 template <typename T>
 void random_from_range(Tensor& self, Generator* generator, uint64_t range, int64_t base) {
-  constexpr bool wide_ok = std::is_same_v<T, int64_t> || std::is_same_v<T, double> ||
-                           std::is_same_v<T, float> || std::is_same_v<T, BFloat16>;
-  const bool wide = wide_ok && range >= (uint64_t{1} << 32);
   detail::GeneratorImpl& g = detail::resolve(generator).impl();
   std::lock_guard<std::mutex> lock(g.mutex);
   random::fill_in_memory_order<T>(self, [&](T* out, int64_t n) {
-    if (wide || range > 0xFFFFFFFFu) {
+    if (draws_64_bits(range)) {
       for (int64_t i = 0; i < n; ++i) {
-        const uint64_t v = wide ? g.random64() : g.random();
+        const uint64_t v = g.random64();
         out[i] = convert<T>(static_cast<int64_t>(v % range + static_cast<uint64_t>(base)));
       }
       return;
@@ -214,7 +217,7 @@ Tensor randperm(int64_t n, const TensorOptions& options, Generator* generator) {
     return randperm(n, options.device(Device(kCPU)), generator).to(options.device_or_cpu());
   }
   const ScalarType dtype = options.dtype() ? *options.dtype() : kInt64;
-  CTORCH_CHECK(dtype != kBool, Runtime, "\"randperm\" not implemented for 'Bool'");
+  CTORCH_CHECK(dtype != kBool, NotImplemented, "\"randperm\" not implemented for 'Bool'");
   CTORCH_CHECK(dtype != kFloat16 || n <= 2049, Runtime, "n cannot be greater than 2049 for Half type.");
   CTORCH_CHECK(dtype != kFloat32 || n <= (int64_t{1} << 24) + 1, Runtime,
                "n cannot be greater than 2^24+1 for Float type.");

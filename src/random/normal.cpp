@@ -42,7 +42,7 @@ void serial_path(detail::GeneratorImpl& g, T* out, int64_t n, double mean, doubl
   for (int64_t i = 0; i < n; ++i) out[i] = convert<T>(std::fma(random::serial_normal(g), std, mean));
 }
 
-// §5.3 step 1 and the redraw of step 3: n uniforms stored as T.
+// §5.3 step 1 and the redraw of step 3: n uniforms stored as T (float32 or float64).
 template <typename T>
 void draw_fractions(detail::GeneratorImpl& g, T* out, int64_t n) {
   if constexpr (std::is_same_v<T, float>) {
@@ -53,46 +53,24 @@ void draw_fractions(detail::GeneratorImpl& g, T* out, int64_t n) {
       for (int64_t i = 0; i < m; ++i) out[done + i] = u24(words[i]);
       done += m;
     }
-  } else if constexpr (std::is_same_v<T, double>) {
-    for (int64_t i = 0; i < n; ++i) out[i] = u53(g);
-  } else if constexpr (std::is_same_v<T, Half>) {
-    for (int64_t i = 0; i < n; ++i) out[i] = T(static_cast<float>(g.random() & 0x7FFu) * 0x1p-11f);
   } else {
-    for (int64_t i = 0; i < n; ++i) out[i] = T(static_cast<float>(g.random() & 0xFFu) * 0x1p-8f);
+    for (int64_t i = 0; i < n; ++i) out[i] = u53(g);
   }
 }
 
-// §5.5 and §5.6: one 16-value block for float64, float16 and bfloat16.
-template <typename T>
-void transform_block(T* d, T mean, T std) {
+// §5.5: one 16-value float64 block.
+void transform_block(double* d, double mean, double std) {
   for (int j = 0; j < 8; ++j) {
-    if constexpr (std::is_same_v<T, double>) {
-      const double u1 = 1.0 - d[j], u2 = d[j + 8];
-      const double radius = std::sqrt(-2.0 * std::log(u1));
-      const double theta = 6.283185307179586 * u2;
-      d[j] = std::fma(radius * std::cos(theta), std, mean);
-      d[j + 8] = std::fma(radius * std::sin(theta), std, mean);
-    } else if constexpr (std::is_same_v<T, Half>) {
-      const float u1 = Half(1.0f - static_cast<float>(d[j]));
-      const float radius = Half(std::sqrt(-2.0f * std::log(u1)));
-      const float theta = Half(static_cast<float>(6.283185307179586 * static_cast<float>(d[j + 8])));
-      d[j] = Half(std::fma(radius * std::cos(theta), static_cast<float>(std), static_cast<float>(mean)));
-      d[j + 8] = Half(std::fma(radius * std::sin(theta), static_cast<float>(std), static_cast<float>(mean)));
-    } else {
-      using B = BFloat16;
-      const float u1 = B(1.0f - static_cast<float>(d[j]));
-      const float l = B(std::log(u1));
-      const float radius = B(std::sqrt(static_cast<float>(B(-2.0f * l))));
-      const float theta = B(static_cast<float>(6.283185307179586 * static_cast<float>(d[j + 8])));
-      const float c = B(std::cos(theta)), s = B(std::sin(theta));
-      const float fs = std, fm = mean;
-      d[j] = B(static_cast<float>(B(static_cast<float>(B(radius * c)) * fs)) + fm);
-      d[j + 8] = B(static_cast<float>(B(static_cast<float>(B(radius * s)) * fs)) + fm);
-    }
+    const double u1 = 1.0 - d[j], u2 = d[j + 8];
+    const double radius = std::sqrt(-2.0 * std::log(u1));
+    const double theta = 6.283185307179586 * u2;
+    d[j] = std::fma(radius * std::cos(theta), std, mean);
+    d[j + 8] = std::fma(radius * std::sin(theta), std, mean);
   }
 }
 
-// §5.3: the fill path of a contiguous output of n >= 16 values.
+// §5.3: the fill path of a contiguous float32 or float64 output of n >= 16 values: all n
+// fractions first, the blocks in place, then 16 fresh draws for the last block (n + 16 draws).
 template <typename T>
 void fill_path(detail::GeneratorImpl& g, T* data, int64_t n, double mean, double std) {
   draw_fractions(g, data, n);
@@ -105,12 +83,37 @@ void fill_path(detail::GeneratorImpl& g, T* data, int64_t n, double mean, double
       random::normal_blocks_float(data + n - 16, 16, m, s);
     }
   } else {
-    const T m = convert<T>(mean), s = convert<T>(std);
-    for (int64_t o = 0; o < whole; o += 16) transform_block(data + o, m, s);
+    for (int64_t o = 0; o < whole; o += 16) transform_block(data + o, mean, std);
     if (whole != n) {
       draw_fractions(g, data + n - 16, 16);
-      transform_block(data + n - 16, m, s);
+      transform_block(data + n - 16, mean, std);
     }
+  }
+}
+
+// The fill path of float16 / bfloat16, PyTorch 2.x (cpu/DistributionTemplates.h, normal_fill with
+// opmath_t = float): each block is drawn and transformed in float32 exactly as §5.4 (mean and std
+// rounded from double to float) and only then rounded to T; 1.13's half/bf16 arithmetic (§5.6) is
+// gone. The blocks are drawn one after the other into a float buffer, not into the output first,
+// so the redrawn last block takes the 16 words after the whole blocks: whole + 16 draws, where
+// float32 takes n + 16 (randn(40) of float16 is not randn(40) of float32 rounded).
+template <typename T>
+void fill_path_reduced(detail::GeneratorImpl& g, T* data, int64_t n, double mean, double std) {
+  const float m = static_cast<float>(mean), s = static_cast<float>(std);
+  const int64_t whole = n - n % 16;
+  static_assert(random::kChunk % 16 == 0, "a chunk holds whole blocks");
+  alignas(64) float values[random::kChunk];
+  for (int64_t done = 0; done < whole;) {
+    const int64_t k = std::min(whole - done, random::kChunk);
+    draw_fractions(g, values, k);
+    random::normal_blocks_float(values, k, m, s);
+    for (int64_t i = 0; i < k; ++i) data[done + i] = T(values[i]);
+    done += k;
+  }
+  if (whole != n) {
+    draw_fractions(g, values, 16);
+    random::normal_blocks_float(values, 16, m, s);
+    for (int64_t i = 0; i < 16; ++i) data[n - 16 + i] = T(values[i]);
   }
 }
 
@@ -141,7 +144,7 @@ void check_normal_std(double std) {
 }
 
 void check_floating(ScalarType dtype, const char* kernel) {
-  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"", kernel, "\" not implemented for '",
+  CTORCH_CHECK(is_floating_point(dtype), NotImplemented, "\"", kernel, "\" not implemented for '",
                legacy_name(dtype), "'");
 }
 
@@ -165,7 +168,11 @@ Tensor& normal_(Tensor& self, double mean, double std, Generator* generator) {
       if (g.engine == RngEngine::Philox4x32_10) {
         random::fill_in_memory_order<T>(self, [&](T* out, int64_t m) { philox_normal(g, out, m, mean, std); });
       } else if (n >= 16 && self.is_contiguous()) {
-        fill_path(g, self.data_ptr<T>(), n, mean, std);
+        if constexpr (std::is_floating_point_v<T>) {
+          fill_path(g, self.data_ptr<T>(), n, mean, std);
+        } else {
+          fill_path_reduced(g, self.data_ptr<T>(), n, mean, std);
+        }
       } else {
         random::fill_in_memory_order<T>(self, [&](T* out, int64_t m) { serial_path(g, out, m, mean, std); });
       }

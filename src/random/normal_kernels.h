@@ -1,4 +1,4 @@
-// The Box-Muller transforms of the normal samplers (random.md §5.3-§5.6), and the polynomial
+// The Box-Muller transforms of the normal samplers (random.md §5.3-§5.5), and the polynomial
 // log/sin/cos they use. Every operation and every fused multiply-add is the spec's: the library
 // is compiled with -ffp-contract=off, and each fma below is written out.
 #pragma once

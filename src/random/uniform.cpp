@@ -49,10 +49,21 @@ template <typename F>
 [[gnu::target("avx2,fma")]] void unit_avx2(const uint32_t* w, F* out, int64_t n) { unit_words(w, out, n); }
 #endif
 
-// float32 / float64: chunks of words, then the vector transform.
+// PyTorch 2.x (cpu/DistributionTemplates.h, uniform_kernel): a value that rounds to `to` becomes
+// `from`, so that the range stays [from, to). fma(x, d, f) reaches `to` when x is close to 1, e.g.
+// float32 uniform_(1, 2) with x = 1 - 2^-24 (1.13 returned 2). A separate pass, so that both
+// loops stay vector loops; rand() (d == 1, f == 0) gives x < 1 and needs none.
 template <typename F>
-void uniform_wide(detail::GeneratorImpl& g, F* out, int64_t n, F f, F d) {
+void replace_to_by_from(F* out, int64_t n, F t, F f) {
+  for (int64_t i = 0; i < n; ++i) out[i] = out[i] == t ? f : out[i];
+}
+
+// float32 / float64: chunks of words, then the vector transform. `pytorch_2` applies the rule
+// above; Philox's uniform (docs/random.md) is the fma alone, the bits its device kernel computes.
+template <typename F>
+void uniform_wide(detail::GeneratorImpl& g, F* out, int64_t n, F f, F t, bool pytorch_2) {
   constexpr int64_t kWords = std::is_same_v<F, float> ? 1 : 2;
+  const F d = t - f;
   const bool unit = d == F(1) && f == F(0);
   alignas(64) uint32_t words[kChunk];
   for (int64_t done = 0; done < n;) {
@@ -61,16 +72,39 @@ void uniform_wide(detail::GeneratorImpl& g, F* out, int64_t n, F f, F d) {
 #if CTORCH_RANDOM_X86
     if (random::has_avx2_fma()) {
       unit ? unit_avx2(words, out + done, m) : scale_avx2(words, out + done, m, d, f);
-      done += m;
-      continue;
+    } else {
+      unit ? unit_default(words, out + done, m) : scale_default(words, out + done, m, d, f);
     }
-#endif
+#else
     unit ? unit_default(words, out + done, m) : scale_default(words, out + done, m, d, f);
+#endif
+    if (pytorch_2 && !unit) replace_to_by_from(out + done, m, t, f);
     done += m;
   }
 }
 
-// float16 / bfloat16: the fraction has 11 / 8 bits; arithmetic in float, rounded at the end.
+// float16 / bfloat16, PyTorch 2.x (cpu/DistributionTemplates.h, uniform_kernel with
+// opmath_t = float): the float32 sampler above (24-bit fraction; from and to rounded from double
+// straight to float, not through T), each value rounded to T, and a value equal to T(to) replaced
+// by T(from) (the comparison is in T, so also a float below `to` that rounds up to it).
+template <typename T>
+void uniform_reduced(detail::GeneratorImpl& g, T* out, int64_t n, double from, double to) {
+  const float to_t = convert<T>(to);
+  const T from_t = convert<T>(from);
+  alignas(64) float values[kChunk];
+  for (int64_t done = 0; done < n;) {
+    const int64_t m = std::min(n - done, kChunk);
+    uniform_wide<float>(g, values, m, static_cast<float>(from), static_cast<float>(to), false);
+    for (int64_t i = 0; i < m; ++i) {
+      const T v(values[i]);
+      out[done + i] = static_cast<float>(v) == to_t ? from_t : v;
+    }
+    done += m;
+  }
+}
+
+// float16 / bfloat16 on a Philox generator (docs/random.md): the fraction has 11 / 8 bits;
+// arithmetic in float, rounded at the end (PyTorch 1.13's rule, kept as Philox's definition).
 template <typename T>
 void uniform_narrow(detail::GeneratorImpl& g, T* out, int64_t n, T f, T d) {
   constexpr uint32_t mask = std::is_same_v<T, Half> ? 0x7FFu : 0xFFu;
@@ -79,6 +113,20 @@ void uniform_narrow(detail::GeneratorImpl& g, T* out, int64_t n, T f, T d) {
   for (int64_t i = 0; i < n; ++i) {
     const float x = static_cast<float>(g.random() & mask) * scale;
     out[i] = T(std::fma(x, fd, ff));
+  }
+}
+
+// The CPU sampler for one dtype and engine, writing n values in draw order.
+template <typename T>
+void uniform_values(detail::GeneratorImpl& g, T* out, int64_t n, double from, double to) {
+  const bool philox = g.engine == RngEngine::Philox4x32_10;
+  if constexpr (std::is_floating_point_v<T>) {
+    uniform_wide<T>(g, out, n, convert<T>(from), convert<T>(to), !philox);
+  } else if (philox) {
+    const T f = convert<T>(from), t = convert<T>(to);
+    uniform_narrow<T>(g, out, n, f, T(static_cast<float>(t) - static_cast<float>(f)));
+  } else {
+    uniform_reduced<T>(g, out, n, from, to);
   }
 }
 
@@ -117,7 +165,7 @@ Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
   if (self.is_cuda() && !philox_on_device(self, generator)) {
     return random::sample_on_host(self, [&](Tensor& h) { uniform_(h, from, to, generator); });
   }
-  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
+  CTORCH_CHECK(is_floating_point(dtype), NotImplemented, "\"check_uniform_bounds\" not implemented for '",
                legacy_name(dtype), "'");
   dispatch(dtype, [&]<typename T>() {
     if constexpr (std::is_floating_point_v<T> || is_reduced_float_v<T>) {
@@ -134,14 +182,7 @@ Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
           return;
         }
       }
-      random::fill_in_memory_order<T>(self, [&](T* out, int64_t n) {
-        const T f = convert<T>(from), t = convert<T>(to);
-        if constexpr (std::is_floating_point_v<T>) {
-          uniform_wide<T>(g, out, n, f, t - f);
-        } else {
-          uniform_narrow<T>(g, out, n, f, T(static_cast<float>(t) - static_cast<float>(f)));
-        }
-      });
+      random::fill_in_memory_order<T>(self, [&](T* out, int64_t n) { uniform_values<T>(g, out, n, from, to); });
     }
   });
   return self;
@@ -149,7 +190,7 @@ Tensor& uniform_(Tensor& self, double from, double to, Generator* generator) {
 
 Tensor rand(IntArrayRef size, const TensorOptions& options, Generator* generator) {
   const ScalarType dtype = options.dtype_or_default();
-  CTORCH_CHECK(is_floating_point(dtype), Runtime, "\"check_uniform_bounds\" not implemented for '",
+  CTORCH_CHECK(is_floating_point(dtype), NotImplemented, "\"check_uniform_bounds\" not implemented for '",
                legacy_name(dtype), "'");
   Tensor out = make_contiguous(size, dtype, options.device_or_cpu());
   uniform_(out, 0, 1, generator);

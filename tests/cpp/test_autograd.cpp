@@ -511,7 +511,7 @@ TEST(AutogradErrors, Messages) {
   EXPECT_CTORCH_ERROR(Runtime, "cannot register a hook on a tensor that doesn't require gradient",
                       x.detach().register_hook([](const Tensor&) {}));
   EXPECT_CTORCH_ERROR(Runtime,
-                      "One of the differentiated Tensors appears to not have been used in the graph. Set "
+                      "The differentiated Tensor at index 1 appears to not have been used in the graph. Set "
                       "allow_unused=True if this is the desired behavior.",
                       autograd::grad({(x * 2).sum()}, {x, tensor({1.0}).requires_grad_()}));
   EXPECT_CTORCH_ERROR(Runtime, "'inputs' argument to backward() cannot be empty.",

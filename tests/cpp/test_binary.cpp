@@ -100,6 +100,41 @@ TEST(BinaryBroadcast, ZeroDimWithDimensioned) {
   EXPECT_EQ(doubles(f), (D{0.5, 1.0}));
 }
 
+// float16/bfloat16 times or over a number (or a 0-dim tensor of another dtype): the number is taken
+// in float as given, not rounded to the dtype first. Expectations are PyTorch 2.15's: rounding
+// 1987.077... to float16 (1987) first would give -2118.
+TEST(BinaryReducedFloat, NumberTakenInFloat) {
+  const double number = 1987.0770933988842;
+  const Tensor x = tensor({-1.06640625}, kFloat16);
+  EXPECT_EQ(doubles(x * number), D{-2120});
+  EXPECT_EQ(doubles(number * x), D{-2120});
+  EXPECT_EQ(doubles(x * tensor(number, kFloat64)), D{-2120});
+  Tensor y = x.clone();
+  y.mul_(number);
+  EXPECT_EQ(doubles(y), D{-2120});
+  EXPECT_EQ((x * number).dtype(), kFloat16);
+  // A one-element tensor that is not 0-dim is an ordinary operand: rounded to float16 first.
+  EXPECT_EQ(doubles(x * tensor({number}, kFloat64).to(kFloat16)), D{-2118});
+}
+
+// torch.broadcast_shapes, its results and PyTorch 2.15's messages (checked against it).
+TEST(BinaryBroadcast, BroadcastShapes) {
+  EXPECT_EQ(broadcast_shapes({Size{2}, Size{3, 1}, Size{1, 1, 1}}), (Size{1, 3, 2}));
+  EXPECT_EQ(broadcast_shapes({Size{1, 0}, Size{3, 1}}), (Size{3, 0}));
+  EXPECT_EQ(broadcast_shapes({}), Size{});
+  EXPECT_CTORCH_ERROR(Runtime,
+                      "Attempting to broadcast a dimension of length 4 at -1! Mismatching argument at index 1 "
+                      "had (4,); but expected shape should be broadcastable to [2, 3]",
+                      broadcast_shapes({Size{2, 3}, Size{4}}));
+  // The running result as it was when the shape failed: [1, 2] after (2,).
+  EXPECT_CTORCH_ERROR(Runtime,
+                      "Attempting to broadcast a dimension of length 3 at -1! Mismatching argument at index 1 "
+                      "had (1, 3); but expected shape should be broadcastable to [1, 2]",
+                      broadcast_shapes({Size{2}, Size{1, 3}, Size{4, 3}}));
+  EXPECT_CTORCH_ERROR(Value, "Attempting to broadcast a dimension with negative length!",
+                      broadcast_shapes({Size{2, -1}}));
+}
+
 TEST(BinaryBroadcast, ScalarOnEitherSide) {
   Tensor t = tensor({1, 2, 4});  // int64
   Tensor a = 2.0 * t;
@@ -261,11 +296,11 @@ TEST(BinaryAlpha, Errors) {
   EXPECT_EQ((x + y).dtype(), kBool);
   EXPECT_EQ(bools(x + y), (B{true, true, true, false}));
   EXPECT_EQ(bools(x * y), (B{true, false, false, false}));
-  EXPECT_CTORCH_ERROR(Runtime,
+  EXPECT_CTORCH_ERROR(NotImplemented,
                       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
                       "`logical_xor()` operator instead.",
                       x - y);
-  EXPECT_CTORCH_ERROR(Runtime,
+  EXPECT_CTORCH_ERROR(NotImplemented,
                       "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
                       "invert a mask, use the `~` or `logical_not()` operator instead.",
                       1 - x);

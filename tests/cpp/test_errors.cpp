@@ -1,6 +1,7 @@
 // Tests for the error types: each kind of failure is thrown as the class a C++ caller can catch
-// (IndexError, ValueError, TypeError, or the base Error for PyTorch's RuntimeError), and carries
-// the matching kind() for the Python module's mapping (semantics.md R18.1).
+// (IndexError, ValueError, TypeError, RuntimeError and its subclass NotImplementedError, all
+// derived from Error), and carries the matching kind() for the Python module's mapping
+// (semantics.md R18.1).
 #include "test_util.h"
 
 using namespace ctorch;
@@ -23,6 +24,30 @@ TEST(Errors, ValueAndTypeErrors) {
   EXPECT_THROW((void)arange(6)[{Slice(None, None, 0)}], ValueError);
   EXPECT_THROW(set_default_dtype(kInt64), TypeError);
   EXPECT_EQ(get_default_dtype(), kFloat32);
+}
+
+TEST(Errors, NotImplementedErrorIsARuntimeError) {
+  // PyTorch 2.x raises NotImplementedError (a RuntimeError subclass in Python) for a dtype a
+  // kernel has no code for, and for bool subtraction and negation.
+  EXPECT_THROW((void)arange(3, TensorOptions().dtype(kBool)), NotImplementedError);
+  EXPECT_THROW((void)(-tensor({true})), NotImplementedError);
+  EXPECT_THROW((void)tensor({1, 2}).mean(), NotImplementedError);
+  try {
+    (void)(tensor({true}) - tensor({false}));
+    FAIL() << "bool subtraction did not throw";
+  } catch (const RuntimeError& e) {  // caught as its base class, as `except RuntimeError` does
+    EXPECT_EQ(e.kind(), ErrorKind::NotImplemented);
+    EXPECT_NE(dynamic_cast<const NotImplementedError*>(&e), nullptr);
+  }
+  // A plain RuntimeError is not a NotImplementedError.
+  try {
+    (void)arange(6).view({5});
+    FAIL() << "view did not throw";
+  } catch (const NotImplementedError&) {
+    FAIL() << "a RuntimeError case was thrown as NotImplementedError";
+  } catch (const RuntimeError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Runtime);
+  }
 }
 
 TEST(Errors, RuntimeErrorsAreThePlainBaseClass) {

@@ -315,11 +315,11 @@ TEST(Arange, ExplicitDtype) {
 TEST(Arange, Errors) {
   EXPECT_CTORCH_ERROR(Runtime, "step must be nonzero", arange(0, 1, Scalar(0)));
   EXPECT_CTORCH_ERROR(Runtime, "step must be nonzero", arange(0.0, 1.0, 0.0));
-  EXPECT_CTORCH_ERROR(Runtime, "upper bound and larger bound inconsistent with step sign",
+  EXPECT_CTORCH_ERROR(Runtime, "upper bound and lower bound inconsistent with step sign",
                       arange(0, 1, -1));
-  EXPECT_CTORCH_ERROR(Runtime, "upper bound and larger bound inconsistent with step sign",
+  EXPECT_CTORCH_ERROR(Runtime, "upper bound and lower bound inconsistent with step sign",
                       arange(1, 0, 1));
-  EXPECT_CTORCH_ERROR(Runtime, "upper bound and larger bound inconsistent with step sign",
+  EXPECT_CTORCH_ERROR(Runtime, "upper bound and lower bound inconsistent with step sign",
                       arange(-1));
 }
 

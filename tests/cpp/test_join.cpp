@@ -97,7 +97,7 @@ TEST(Cat, LegacyEmptyMemberIsSkippedForShapesButPromotes) {
 }
 
 TEST(Cat, Errors) {
-  EXPECT_CTORCH_ERROR(Runtime, "torch.cat(): expected a non-empty list of Tensors", cat({}));
+  EXPECT_CTORCH_ERROR(Value, "torch.cat(): expected a non-empty list of Tensors", cat({}));
   EXPECT_CTORCH_ERROR(Runtime, "zero-dimensional tensor (at position 0) cannot be concatenated",
                       cat({tensor(1.0)}));
   EXPECT_CTORCH_ERROR(Runtime, "zero-dimensional tensor (at position 1) cannot be concatenated",

@@ -1,8 +1,9 @@
 // Random numbers: seeding, state, the fork guard, errors, memory order, threads, the FMA
 // discipline of random.md, and the opt-in Philox4x32-10 generator.
 //
-// Expected values come from the spec (random.md §14, computed with PyTorch 1.13), the Random123
-// known-answer vectors, or an independent recomputation from the raw engine words.
+// Expected values come from the spec (random.md §14, computed with PyTorch 1.13, and still what
+// PyTorch 2.15 gives), from PyTorch 2.15 itself where 2.x changed a rule (docs/random.md), the
+// Random123 known-answer vectors, or an independent recomputation from the raw engine words.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -18,14 +19,49 @@ namespace {
 using namespace ctorch;
 using ctorch_test::values;
 
-// The next n raw 32-bit engine words R(): int32 random_ over the whole int32 range yields
-// R() - 2^31 (random.md §6.1).
+// The next n (even) raw 32-bit engine words R(): int64 random_(-2^63, None) stores each
+// R64() = R() << 32 | R() whole (random.md §6.4). (PyTorch 2.x's int32 random_ over the whole
+// int32 range, which 1.13 made a raw R(), now keeps only the low word of an R64.)
 std::vector<uint32_t> raw_words(int64_t n, Generator* g = nullptr) {
-  Tensor t = empty({n}, kInt32);
-  t.random_(-2147483648LL, std::optional<int64_t>(2147483648LL), g);
+  EXPECT_EQ(n % 2, 0);
+  Tensor t = empty({n / 2}, kInt64);
+  t.random_(std::numeric_limits<int64_t>::min(), std::nullopt, g);
   std::vector<uint32_t> out;
-  for (int32_t v : values<int32_t>(t)) out.push_back(static_cast<uint32_t>(v) + 0x80000000u);
+  for (int64_t v : values<int64_t>(t)) {
+    out.push_back(static_cast<uint32_t>(static_cast<uint64_t>(v) >> 32));
+    out.push_back(static_cast<uint32_t>(v));
+  }
   return out;
+}
+
+// The inverse of the mt19937 tempering (random.md §1): the state word that R() turns into y.
+uint32_t untemper(uint32_t y) {
+  y ^= y >> 18;
+  y ^= (y << 15) & 0xEFC60000u;
+  uint32_t t = y;
+  for (int k = 0; k < 5; ++k) t = y ^ ((t << 7) & 0x9D2C5680u);
+  y = t;
+  for (int k = 0; k < 3; ++k) t = y ^ (t >> 11);
+  return t;
+}
+
+// Makes the default generator's next draws R() exactly `words` (at most 623): a state with
+// left = 624 and next = 0 reads mt[0], mt[1], ... before it regenerates (random.md §11). The same
+// state bytes loaded into PyTorch 2.15 (torch.Generator.set_state) gave the expected values below.
+void set_next_words(const std::vector<uint32_t>& words) {
+  ASSERT_LE(words.size(), 623u);
+  manual_seed(0);
+  Tensor state = get_rng_state().clone();
+  uint8_t* b = state.data_ptr<uint8_t>();
+  const int32_t left = 624;
+  const uint64_t next = 0;
+  std::memcpy(b + 8, &left, 4);
+  std::memcpy(b + 16, &next, 8);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const uint64_t w = untemper(words[i]);
+    std::memcpy(b + 24 + 8 * i, &w, 8);
+  }
+  set_rng_state(state);
 }
 
 double as_double(const Tensor& t, int64_t i) { return ctorch_test::doubles(t)[static_cast<size_t>(i)]; }
@@ -119,7 +155,7 @@ TEST(RandomFma, UniformUsesOneFusedMultiplyAdd) {
   Tensor u = empty({2000});
   u.uniform_(0.3, 1.7);
   const auto got = values<float>(u);
-  const float f = 0.3f, d = 1.7f - 0.3f;
+  const float f = 0.3f, t = 1.7f, d = t - f;
   int differ = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     const float x = static_cast<float>(words[i] & 0xFFFFFFu) * 0x1p-24f;
@@ -127,7 +163,7 @@ TEST(RandomFma, UniformUsesOneFusedMultiplyAdd) {
     volatile float product = x * d;  // rounded on its own: no contraction here
     const float separate = product + f;
     differ += fused != separate;
-    ASSERT_EQ(got[i], fused) << "element " << i;
+    ASSERT_EQ(got[i], fused == t ? f : fused) << "element " << i;  // PyTorch 2.x: `to` gives `from`
   }
   EXPECT_GT(differ, 0);
 }
@@ -149,6 +185,124 @@ TEST(RandomFma, NormalTensorsRoundTwice) {
     ASSERT_EQ(got[i], separate) << "element " << i;
   }
   EXPECT_GT(differ, 0);
+}
+
+// ---- PyTorch 2.x rules (docs/random.md, "PyTorch 2.x"); expected values from PyTorch 2.15 ----
+
+TEST(Random2x, CraftedStateGivesChosenWords) {
+  const std::vector<uint32_t> words = {0x00FFFFFFu, 0xABCDEF01u, 0u, 0xFFFFFFFFu};
+  set_next_words(words);
+  EXPECT_EQ(raw_words(4), words);
+}
+
+// cpu/DistributionTemplates.h, uniform_kernel: a value that rounds to `to` becomes `from`.
+TEST(Random2x, UniformValueRoundingToTheUpperBoundBecomesFrom) {
+  // float32: x = 1 - 2^-24 (low 24 bits all ones), 1 + x rounds to 2.
+  set_next_words({0x00FFFFFFu, 0xABFFFFFFu, 0x00FFFFFEu});
+  Tensor a = empty({3});
+  a.uniform_(1, 2);
+  EXPECT_EQ(values<float>(a), (std::vector<float>{1.0f, 1.0f, 0x1.fffffep+0f}));
+  set_next_words({0x00FFFFFFu});
+  EXPECT_EQ(values<float>(rand({1})), std::vector<float>{0x1.fffffep-1f});  // below 1: kept
+  // float64: R64 with its low 53 bits all ones.
+  set_next_words({0x001FFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0x001FFFFFu, 0xFFFFFFFEu});
+  Tensor b = empty({3}, kFloat64);
+  b.uniform_(1, 2);
+  EXPECT_EQ(values<double>(b), (std::vector<double>{1.0, 1.0, 0x1.fffffffffffffp+0}));
+  // float16 / bfloat16 round the float32 value: from 1 - 2^-12 (half) and 1 - 2^-9 (bfloat16)
+  // up, rand gives 1, hence 0; below, the largest value under 1.
+  set_next_words({0x00FFFFFFu, 0x00FFF000u, 0x00FFEFFFu});
+  EXPECT_EQ(ctorch_test::doubles(rand({3}, kFloat16)), (std::vector<double>{0.0, 0.0, 0.99951171875}));
+  set_next_words({0x00FFFFFFu, 0x00FF8000u, 0x00FF7FFFu});
+  EXPECT_EQ(ctorch_test::doubles(rand({3}, kBFloat16)), (std::vector<double>{0.0, 0.0, 0.99609375}));
+  // `to` = 3.3 is not a half: float values that round to half(3.3) = 3.30078125 give -2.5.
+  set_next_words({0x00FFFFFFu, 0x00FFFF00u, 0x00FF0000u});
+  Tensor h = empty({3}, kFloat16);
+  h.uniform_(-2.5, 3.3);
+  EXPECT_EQ(ctorch_test::doubles(h), (std::vector<double>{-2.5, -2.5, 3.27734375}));
+  set_next_words({0x00FFFFFFu, 0x00FFFF00u, 0x00FF0000u});
+  Tensor bf = empty({3}, kBFloat16);
+  bf.uniform_(-2.5, 3.3);
+  EXPECT_EQ(ctorch_test::doubles(bf), (std::vector<double>{-2.5, -2.5, 3.28125}));
+}
+
+// float16 / bfloat16 draw 24-bit fractions: rand is float32's rand rounded (but for the rule above).
+TEST(Random2x, ReducedFloatUniformIsFloat32Rounded) {
+  manual_seed(42);
+  const auto f = values<float>(rand({33}));
+  manual_seed(42);
+  const auto h = ctorch_test::doubles(rand({33}, kFloat16));
+  manual_seed(42);
+  const auto b = ctorch_test::doubles(rand({33}, kBFloat16));
+  for (size_t i = 0; i < f.size(); ++i) {
+    EXPECT_EQ(h[i], static_cast<float>(Half(f[i]))) << i;
+    EXPECT_EQ(b[i], static_cast<float>(BFloat16(f[i]))) << i;
+  }
+  EXPECT_EQ(h[0], 0x1.c3cp-1);  // conformance vector rand_f16_n33
+  EXPECT_EQ(b[0], 0x1.c4p-1);   // rand_bf16_n33
+}
+
+// cpu/DistributionTemplates.h, normal_fill: float16/bfloat16 blocks are drawn and transformed in
+// float32 (§5.4) and rounded at the end; the redrawn last block takes the 16 words after the
+// whole blocks (float32 redraws after all n).
+TEST(Random2x, ReducedFloatNormalUsesFloat32Blocks) {
+  manual_seed(42);
+  const Tensor h = randn({40}, kFloat16);
+  const auto hv = ctorch_test::doubles(h);
+  EXPECT_EQ(hv[0], 1.9267578125);
+  EXPECT_EQ(hv[23], 1.6806640625);
+  EXPECT_EQ(hv[24], -1.384765625);
+  EXPECT_EQ(hv[39], -0.48779296875);
+  EXPECT_EQ(rand({1}).item<float>(), 0.7539175152778625f);  // 32 + 16 words were drawn
+  manual_seed(42);
+  const Tensor whole = randn({32}), tail = randn({16});
+  EXPECT_TRUE(equal(h, cat({whole.slice(0, 0, 24), tail}).to(kFloat16)));
+
+  manual_seed(7);
+  Tensor b = empty({33}, kBFloat16);
+  b.normal_(0.5, 2.0);  // mean and std rounded to float, not to bfloat16
+  const auto bv = ctorch_test::doubles(b);
+  EXPECT_EQ(bv[0], -1.140625);
+  EXPECT_EQ(bv[16], -2.671875);
+  EXPECT_EQ(bv[17], 0.33203125);
+  EXPECT_EQ(bv[32], 1.0234375);
+  manual_seed(7);
+  Tensor w = empty({32}), t = empty({16});
+  w.normal_(0.5, 2.0);
+  t.normal_(0.5, 2.0);
+  EXPECT_TRUE(equal(b, cat({w.slice(0, 0, 17), t}).to(kBFloat16)));
+
+  manual_seed(3);  // a multiple of 16 draws the same words as float32
+  const Tensor h64 = randn({64}, kFloat16);
+  manual_seed(3);
+  EXPECT_TRUE(equal(h64, randn({64}).to(kFloat16)));
+}
+
+// core/DistributionsHelper.h, uniform_int_from_to_distribution: R64 for every range >= 2^28.
+TEST(Random2x, IntegerRangesFromTwoToThe28DrawSixtyFourBits) {
+  manual_seed(1);
+  EXPECT_EQ(values<int64_t>(randint(0, 1 << 28, {4})),
+            (std::vector<int64_t>{256344299, 247206984, 13419401, 264314501}));
+  manual_seed(1);
+  EXPECT_EQ(values<int32_t>(randint(0, 1 << 28, {4}, kInt32)),
+            (std::vector<int32_t>{256344299, 247206984, 13419401, 264314501}));
+  manual_seed(1);
+  EXPECT_EQ(values<int64_t>(randint(0, (1 << 28) - 1, {4})),
+            (std::vector<int64_t>{180483115, 256344314, 140980119, 247206998}));
+  // The whole int32 range: the low word of each R64, minus 2^31 (conformance vector
+  // random_int32_full_range_gives_raw32).
+  manual_seed(42);
+  const std::vector<uint32_t> words = raw_words(8);
+  manual_seed(42);
+  Tensor t = empty({4}, kInt32);
+  t.random_(-2147483648LL, std::optional<int64_t>(2147483648LL));
+  EXPECT_EQ(values<int32_t>(t), (std::vector<int32_t>{1273642419, -1359637234, 1201263687, 415968276}));
+  for (size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(static_cast<uint32_t>(values<int32_t>(t)[i]) + 0x80000000u, words[2 * i + 1]);
+  manual_seed(42);
+  Tensor u = empty({4}, kInt32);
+  u.random_(0, std::nullopt);  // range 2^31
+  EXPECT_EQ(values<int32_t>(u), (std::vector<int32_t>{1273642419, 787846414, 1201263687, 415968276}));
 }
 
 TEST(RandomState, SaveRestoreRoundTrip) {
@@ -215,8 +369,8 @@ TEST(RandomErrors, PyTorchMessagesAndNoDraws) {
   EXPECT_CTORCH_ERROR(Runtime, "normal expects std >= 0.0, but found std -1", t.normal_(0, -1));
   EXPECT_CTORCH_ERROR(Runtime, "geometric_ expects p to be in (0, 1), but got p=1", t.geometric_(1));
   EXPECT_CTORCH_ERROR(Runtime, "log_normal_ expects std > 0.0, but found std=0", t.log_normal_(1, 0));
-  EXPECT_CTORCH_ERROR(Runtime, "\"check_uniform_bounds\" not implemented for 'Long'", rand({2}, kInt64));
-  EXPECT_CTORCH_ERROR(Runtime, "\"normal_kernel_cpu\" not implemented for 'Long'", randn({2}, kInt64));
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"check_uniform_bounds\" not implemented for 'Long'", rand({2}, kInt64));
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"normal_kernel_cpu\" not implemented for 'Long'", randn({2}, kInt64));
   EXPECT_CTORCH_ERROR(Runtime, "from is out of bounds for unsigned char", randint(-1, 5, {2}, kUInt8));
   EXPECT_CTORCH_ERROR(Runtime, "to - 1 is out of bounds for signed char", randint(0, 200, {2}, kInt8));
   const Tensor probs = tensor({0.2, 0.8});
@@ -347,6 +501,16 @@ TEST(RandomPhilox, KnownAnswerBijection) {
   const auto w = raw_words(8, &g);
   const C block1 = philox4x32_10({1, 0, 0, 0}, {0xa4093822u, 0x299f31d0u});
   EXPECT_EQ((C{w[4], w[5], w[6], w[7]}), block1);
+}
+
+// Philox's uniform is docs/random.md's definition, not PyTorch 2.x's: float16 takes an 11-bit
+// fraction, and no value is replaced (the device kernel computes the same bits).
+TEST(RandomPhilox, UniformKeepsItsDefinition) {
+  Generator a(5, RngEngine::Philox4x32_10), b(5, RngEngine::Philox4x32_10);
+  const auto w = raw_words(6, &a);
+  const auto h = ctorch_test::doubles(rand({6}, kFloat16, &b));
+  for (size_t i = 0; i < w.size(); ++i)
+    EXPECT_EQ(h[i], static_cast<float>(Half(static_cast<float>(w[i] & 0x7FFu) * 0x1p-11f))) << i;
 }
 
 // Statistical sanity with fixed seeds (deterministic, so they cannot flake): the mean, the

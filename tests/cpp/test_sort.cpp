@@ -1,7 +1,8 @@
 // sort, argsort, topk, unique (sorting.h): every dim incl. negative, non-contiguous and expanded
-// inputs, ties (stable order; topk's tie order is PyTorch's), NaN (the largest value), -0.0,
-// empty and zero-dim tensors, float16, bool, and every error message. Expectations are hand
-// values, references computed here with std::stable_sort, or PyTorch 1.13 output (topk ties).
+// inputs, ties (stable=True keeps their order; the default order is PyTorch's, as is topk's), NaN
+// (the largest value), -0.0, empty and zero-dim tensors, float16, bool, and every error message.
+// Expectations are hand values, references computed here with std::stable_sort (lines of at most
+// 16 elements, which std::sort orders stably too), or PyTorch 2.15 output (ties).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -100,7 +101,7 @@ TEST(Sort, EveryDimAndNonContiguous) {
   }
 }
 
-TEST(Sort, LongLinesStayStable) {
+TEST(Sort, LongLinesStayStableWhenAsked) {
   std::vector<int64_t> v(5000);
   for (int64_t i = 0; i < 5000; ++i) v[i] = (i * 7919) % 13;
   const Tensor t = ctorch::tensor(v);
@@ -108,10 +109,49 @@ TEST(Sort, LongLinesStayStable) {
     std::vector<double> rv;
     std::vector<int64_t> ri;
     ref_sort(t, 0, desc, &rv, &ri);
-    auto [sv, si] = ctorch::sort(t, 0, desc);
+    auto [sv, si] = ctorch::sort(t, 0, desc, /*stable=*/true);
     EXPECT_EQ(doubles(sv), rv);
     EXPECT_EQ(values<int64_t>(si), ri);
+    EXPECT_EQ(doubles(ctorch::sort(t, 0, desc).values), rv);  // the values never depend on it
   }
+}
+
+// sum(indices[i] * i): one number that tells two orders of a long line apart.
+int64_t weighted(const Tensor& indices) {
+  const std::vector<int64_t> idx = values<int64_t>(indices);
+  int64_t sum = 0;
+  for (size_t i = 0; i < idx.size(); ++i) sum += idx[i] * static_cast<int64_t>(i % idx.size());
+  return sum;
+}
+
+// stable=False (the default): equal elements in the order PyTorch 2.15's CPU sort leaves them in
+// (Note [Sort order of equal elements]); every expectation is PyTorch's output.
+TEST(Sort, DefaultOrderOfTiesIsPyTorchs) {
+  std::vector<int64_t> alternating;
+  for (int i = 0; i < 18; ++i) alternating.push_back(i % 2);
+  EXPECT_EQ(values<int64_t>(ctorch::sort(ctorch::tensor(alternating)).indices),
+            (I64{2, 16, 4, 6, 14, 8, 0, 10, 12, 9, 17, 15, 13, 11, 7, 5, 3, 1}));
+  std::vector<double> thirds;
+  for (int i = 0; i < 21; ++i) thirds.push_back(i % 3 == 0 ? 0.0 : i % 3 == 1 ? 1.0 : 0.5);
+  EXPECT_EQ(values<int64_t>(ctorch::argsort(ctorch::tensor(thirds), -1, /*descending=*/true)),
+            (I64{1, 19, 16, 13, 10, 7, 4, 5, 8, 11, 14, 2, 17, 20, 6, 9, 12, 3, 15, 18, 0}));
+  std::vector<int64_t> rows;
+  for (int r = 0; r < 2; ++r)
+    for (int i = 0; i < 20; ++i) rows.push_back(1 - i % 2);
+  const I64 row_order{1, 19, 17, 15, 13, 11, 9, 7, 5, 3, 8, 6, 10, 12, 4, 14, 16, 2, 18, 0};
+  const Tensor by_row = ctorch::sort(ctorch::tensor(rows, ctorch::kInt16).reshape({2, 20}), 1).indices;
+  EXPECT_EQ(values<int64_t>(by_row[0]), row_order);
+  EXPECT_EQ(values<int64_t>(by_row[1]), row_order);
+  // Long lines: a 1-D integer tensor of >= 32768 elements sorted ascending is stable (PyTorch's
+  // radix sort); descending, 2-D or floating, it is std::sort's order.
+  std::vector<int64_t> v(40000);
+  for (int64_t i = 0; i < 40000; ++i) v[i] = (i * 7919) % 13;
+  const Tensor t = ctorch::tensor(v);
+  EXPECT_EQ(values<int64_t>(ctorch::sort(t).indices), values<int64_t>(ctorch::sort(t, 0, false, true).indices));
+  EXPECT_EQ(weighted(ctorch::sort(t, 0, /*descending=*/true).indices), 15983791929401);
+  EXPECT_EQ(weighted(ctorch::sort(t.reshape({2, 20000}), 1).indices), 7993663878617);
+  EXPECT_EQ(weighted(ctorch::sort(t.slice(0, 0, 5000)).indices), 31219822076);
+  EXPECT_EQ(weighted(ctorch::sort(t.to(ctorch::kFloat32)).indices), 15984015491757);
 }
 
 TEST(Sort, ExpandedInputGivesArange) {
@@ -243,7 +283,7 @@ TEST(Topk, Errors) {
   EXPECT_CTORCH_ERROR(Runtime, "selected index k out of range", ctorch::topk(mixed(), -1));
   EXPECT_CTORCH_ERROR(Runtime, "selected index k out of range", ctorch::topk(ctorch::tensor(5.0), 2));
   EXPECT_CTORCH_ERROR(Runtime, "selected index k out of range", ctorch::topk(ctorch::empty({0, 3}), 1, 0));
-  EXPECT_CTORCH_ERROR(Runtime, "\"topk_cpu\" not implemented for 'Bool'",
+  EXPECT_CTORCH_ERROR(NotImplemented, "topk does not support bool dtypes on CPU",
                       ctorch::topk(ctorch::tensor({true, false}), 1));
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 2)",
                       ctorch::topk(ctorch::tensor({1.0, 2.0}), 1, 2));

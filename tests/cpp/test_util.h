@@ -40,6 +40,8 @@ inline const char* kind_name(ErrorKind k) {
       return "Value";
     case ErrorKind::Type:
       return "Type";
+    case ErrorKind::NotImplemented:
+      return "NotImplemented";
   }
   return "?";
 }

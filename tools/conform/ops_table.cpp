@@ -10,6 +10,11 @@ using ctorch::Scalar;
 using ctorch::ScalarType;
 using ctorch::Tensor;
 
+// A bool arg, or `fallback` where the vector leaves it out.
+static bool flag(const OpCall& c, const char* name, bool fallback) {
+  return c.has(name) ? c.arg(name).get<bool>() : fallback;
+}
+
 // ---- OpCall accessors -------------------------------------------------------------------------
 
 const Input& OpCall::input(size_t i) const {
@@ -343,6 +348,29 @@ const std::map<std::string, OpFn, std::less<>>& op_table() {
          return ctorch::cumprod(c.tensor(0), c.int_arg("dim"), c.dtype_arg("dtype"));
        }},
 #undef CTORCH_KEEPDIM
+      // sorting (PyTorch's defaults: last dim, ascending, stable=False, largest, sorted)
+      {"sort",
+       [](const OpCall& c) -> Outcome {
+         auto [values, indices] = ctorch::sort(c.tensor(0), c.int_arg("dim", -1), flag(c, "descending", false),
+                                               flag(c, "stable", false));
+         return std::vector<Tensor>{values, indices};
+       }},
+      {"argsort",
+       [](const OpCall& c) -> Outcome {
+         return ctorch::argsort(c.tensor(0), c.int_arg("dim", -1), flag(c, "descending", false),
+                                flag(c, "stable", false));
+       }},
+      {"topk",
+       [](const OpCall& c) -> Outcome {
+         auto [values, indices] = ctorch::topk(c.tensor(0), c.int_arg("k"), c.int_arg("dim", -1),
+                                               flag(c, "largest", true), flag(c, "sorted", true));
+         return std::vector<Tensor>{values, indices};
+       }},
+      {"nonzero",
+       [](const OpCall& c) -> Outcome {
+         if (flag(c, "as_tuple", false)) return ctorch::nonzero_numpy(c.tensor(0));
+         return ctorch::nonzero(c.tensor(0));
+       }},
   };
     add_elementwise_ops(t);  // elementwise_table.cpp
     add_autograd_ops(t);     // autograd_table.cpp

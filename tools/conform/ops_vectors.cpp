@@ -72,6 +72,7 @@ std::string error_type_name(ctorch::ErrorKind kind) {
     case ctorch::ErrorKind::Index: return "IndexError";
     case ctorch::ErrorKind::Value: return "ValueError";
     case ctorch::ErrorKind::Type: return "TypeError";
+    case ctorch::ErrorKind::NotImplemented: return "NotImplementedError";
   }
   return "UnknownError";
 }

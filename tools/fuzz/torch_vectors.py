@@ -1,21 +1,26 @@
 #!/usr/bin/env python3
-"""Writes random conformance vectors whose expectations come from the installed PyTorch, in the
-formats of ../shared/spec (printing vectors and ops vectors), for ctorch-conform to check:
+"""Writes random conformance vectors whose expectations come from the installed PyTorch (2.15: the
+project's .venv-torch, scripts/setup.sh --bench), in the formats of the spec's vector files
+(printing vectors and ops vectors), for ctorch-conform to check:
 
-    /usr/bin/python3 tools/fuzz/torch_vectors.py OUT_DIR [--seed N] [--count N]
+    .venv-torch/bin/python tools/fuzz/torch_vectors.py OUT_DIR [--seed N] [--count N]
     build/ctorch-conform OUT_DIR/*.jsonl
 
 Families: printing of random tensors and print options; chains of views (shape, stride, storage
 offset, errors); dtype conversions between every pair; cat/stack/vstack/hstack with mixed dtypes;
-arange; binary and unary elementwise ops over mixed dtypes, broadcasting and numbers. Cases where PyTorch 2.x and the installed 1.13 differ (forced sci_mode, messages listed in
-semantics.md section 19) are not generated. Floating arange carries a one-ulp tolerance: PyTorch's vectorized kernel rounds each SIMD vector's first value before adding the
-lane offsets, so its last bit depends on the CPU's vector width; ctorch rounds start + i*step once.
+arange; binary and unary elementwise ops over mixed dtypes, broadcasting and numbers; reductions
+and arg-reductions over random dims (every dtype, so PyTorch's dtype errors too); sorting with
+many ties (sort, argsort, topk, nonzero), where the order of equal elements must be PyTorch's.
+Floating arange carries a one-ulp tolerance: PyTorch's vectorized kernel rounds each SIMD vector's
+first value before adding the lane offsets, so its last bit depends on the CPU's vector width;
+ctorch rounds start + i*step once.
 """
 import argparse
 import json
 import math
 import os
 import random
+import warnings
 
 import torch
 
@@ -287,25 +292,115 @@ def elementwise(rng, count):
                 result = getattr(torch, op)(*operands)
             else:  # a number first: the reflected operator, as the spec's vectors do
                 continue
-            # 1.13 rounds the intermediate steps of these to 16 bits; ctorch computes them in
-            # float and rounds once (semantics.md R5.4), as 2.x does.
-            if op in ("floor_divide", "remainder", "fmod") and name(result) in ("float16", "bfloat16"):
-                continue
             vector["expect"] = tensor_json(result)
             if op in TRANSCENDENTAL and result.is_floating_point():
                 eps = torch.finfo(result.dtype).eps
                 vector["tolerance"] = {"rtol": 4 * eps, "atol": 4 * eps}
         except Exception as e:  # noqa: BLE001
             message = str(e).split("\n")[0]
-            # ctorch takes a number wherever a tensor goes, and has the float16/bfloat16 kernels
-            # that 1.13 lacks (semantics.md R5.4): those two refusals are not expectations.
-            if "must be Tensor" in message or "for 'Half'" in message or "for 'BFloat16'" in message:
+            # ctorch takes a number wherever a tensor goes (PyTorch's functional form refuses some).
+            if "must be Tensor" in message:
                 continue
-            if "not implemented for" in message:
-                vector["expect"] = {"error": message, "error_type": type(e).__name__, "error_match": "contains",
-                                    "error_contains": message[message.index("not implemented"):]}
+            vector["expect"] = error_json(e)
+        yield vector
+
+
+def reduction_input(rng):
+    """A small tensor of any dtype with few distinct values (ties for the arg-reductions)."""
+    dtype = rng.choice(DTYPES)
+    shape = [rng.choice([1, 2, 3, 4]) if rng.random() < 0.93 else 0 for _ in range(rng.randint(0, 3))]
+    if dtype == "bool":
+        return torch.rand(shape) > 0.5
+    if dtype in INTEGERS:
+        return torch.randint(0 if dtype == "uint8" else -3, 4, shape).to(getattr(torch, dtype))
+    t = torch.randint(-4, 5, shape).to(torch.float64) / 2
+    if rng.random() < 0.15 and t.numel():
+        t.view(-1)[rng.randrange(t.numel())] = rng.choice([math.nan, math.inf, -math.inf])
+    return t.to(getattr(torch, dtype))
+
+
+def random_dim(rng, t):
+    return rng.randint(-max(t.dim(), 1), max(t.dim(), 1) - 1)
+
+
+REDUCTIONS = ["sum", "mean", "prod", "amax", "amin", "all", "any", "std", "var", "max", "min", "argmax",
+              "argmin", "cumsum", "cumprod"]
+INEXACT_REDUCTIONS = {"sum", "mean", "prod", "std", "var", "cumsum", "cumprod"}
+
+
+def reductions(rng, count):
+    for i in range(count):
+        t = reduction_input(rng)
+        op = rng.choice(REDUCTIONS)
+        args = {}
+        if op in ("cumsum", "cumprod"):
+            args["dim"] = random_dim(rng, t)
+        elif rng.random() < 0.6:
+            args["dim"] = random_dim(rng, t)
+            if op not in ("max", "min") or rng.random() < 0.5:
+                args["keepdim"] = rng.random() < 0.4
+        elif op in ("max", "min"):
+            pass
+        if op in ("std", "var") and rng.random() < 0.3:
+            args["unbiased"] = rng.random() < 0.5
+        vector = {"id": f"reduce-{i}", "op": op, "inputs": [tensor_json(t)], "args": args}
+        try:
+            fn = getattr(torch, op)
+            call_args = dict(args)
+            dim = call_args.pop("dim", None)
+            if op in ("std", "var") and "unbiased" in call_args:
+                result = fn(t, *( [dim] if dim is not None else []), unbiased=call_args.pop("unbiased"), **call_args)
             else:
-                vector["expect"] = error_json(e)
+                result = fn(t, dim, **call_args) if dim is not None else fn(t, **call_args)
+            if isinstance(result, tuple):
+                vector["expect"] = {"outputs": [tensor_json(r) for r in result]}
+            else:
+                vector["expect"] = tensor_json(result)
+                if op in INEXACT_REDUCTIONS and result.is_floating_point():
+                    eps = torch.finfo(result.dtype).eps
+                    vector["tolerance"] = {"rtol": 8 * eps, "atol": 8 * eps}
+        except Exception as e:  # noqa: BLE001
+            vector["expect"] = error_json(e)
+        yield vector
+
+
+def sorting(rng, count):
+    for i in range(count):
+        t = reduction_input(rng)
+        if rng.random() < 0.3:  # longer lines: std::sort's introsort partitions from 17 elements on
+            t = torch.randint(0, 3, [rng.choice([17, 18, 33, 70, 200])]).to(t.dtype)
+        op = rng.choice(["sort", "sort", "argsort", "topk", "nonzero"])
+        args = {}
+        if op in ("sort", "argsort"):
+            if rng.random() < 0.7:
+                args["dim"] = random_dim(rng, t)
+            if rng.random() < 0.5:
+                args["descending"] = rng.random() < 0.5
+            if rng.random() < 0.3:
+                args["stable"] = rng.random() < 0.5
+        elif op == "topk":
+            args["k"] = rng.randint(0, 3)
+            if rng.random() < 0.7:
+                args["dim"] = random_dim(rng, t)
+            if rng.random() < 0.5:
+                args["largest"] = rng.random() < 0.5
+        elif rng.random() < 0.5:
+            args["as_tuple"] = True
+        vector = {"id": f"sort-{i}", "op": op, "inputs": [tensor_json(t)], "args": args}
+        try:
+            if op == "nonzero":
+                result = torch.nonzero(t, as_tuple=args.get("as_tuple", False))
+            elif op == "topk":
+                result = torch.topk(t, args["k"], args.get("dim", -1), largest=args.get("largest", True))
+            else:
+                result = getattr(torch, op)(t, dim=args.get("dim", -1), descending=args.get("descending", False),
+                                            stable=args.get("stable", False))
+            if isinstance(result, tuple):
+                vector["expect"] = {"outputs": [tensor_json(r) for r in result]}
+            else:
+                vector["expect"] = tensor_json(result)
+        except Exception as e:  # noqa: BLE001
+            vector["expect"] = error_json(e)
         yield vector
 
 
@@ -315,10 +410,11 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--count", type=int, default=1000, help="vectors per family (about)")
     args = parser.parse_args()
+    warnings.simplefilter("ignore")  # PyTorch's UserWarnings (std with one element) are not vectors
     os.makedirs(args.out_dir, exist_ok=True)
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
-    for family in (printing, views, conversions, joins, aranges, elementwise):
+    for family in (printing, views, conversions, joins, aranges, elementwise, reductions, sorting):
         with open(os.path.join(args.out_dir, f"torch_{family.__name__}.jsonl"), "w") as out:
             for vector in family(rng, args.count):
                 out.write(json.dumps(vector) + "\n")

@@ -26,6 +26,21 @@ Scalar minus_one(const Scalar& c) {
   return c.is_floating_point() ? Scalar(c.to<double>() - 1.0) : Scalar(c.to<int64_t>() - 1);
 }
 
+// maximum(x, y) / minimum(x, y) recorded under `name` (also clamp with one tensor bound): ties
+// split g in two; NaN on either side gives g to both (A3.4).
+void record_extreme(const char* name, bool is_max, const Tensor* ta, const Tensor* tb, Tensor& out,
+                    const Tensor& x, const Tensor& y) {
+  record(name, {ta, tb}, {&out}, {save(x), save(y)}, [is_max](Ctx& c) {
+    const Tensor& g = c.grad();
+    const Tensor x = c.saved(0), y = c.saved(1);
+    const Tensor shared = ctorch::where(x == y, g / 2, g);
+    Tensor gx, gy;
+    if (c.needs(0)) gx = shared.masked_fill(is_max ? x < y : x > y, 0);
+    if (c.needs(1)) gy = shared.masked_fill(is_max ? x > y : x < y, 0);
+    return grads{gx, gy};
+  });
+}
+
 Tensor not_implemented(const Tensor& out, const Tensor* a, const Tensor* b, const char* op) {
   record("torch::autograd::NotImplemented", {a, b}, {&out}, {}, [op](Ctx&) -> grads {
     CTORCH_FAIL(Runtime, "derivative for ", op, " is not implemented");
@@ -122,18 +137,8 @@ Tensor binary(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alp
     case BinaryOp::Maximum:
     case BinaryOp::Minimum: {
       const bool is_max = op == BinaryOp::Maximum;
-      const Tensor x = as_tensor(a, out.dtype()), y = as_tensor(b, out.dtype());
-      record(is_max ? "MaximumBackward0" : "MinimumBackward0", {ta, tb}, {&out}, {save(x), save(y)},
-             [is_max](Ctx& c) {
-               const Tensor& g = c.grad();
-               const Tensor x = c.saved(0), y = c.saved(1);
-               // Ties split g in two; NaN on either side gives g to both (A3.4).
-               const Tensor shared = ctorch::where(x == y, g / 2, g);
-               Tensor gx, gy;
-               if (c.needs(0)) gx = shared.masked_fill(is_max ? x < y : x > y, 0);
-               if (c.needs(1)) gy = shared.masked_fill(is_max ? x > y : x < y, 0);
-               return grads{gx, gy};
-             });
+      record_extreme(is_max ? "MaximumBackward0" : "MinimumBackward0", is_max, ta, tb, out,
+                     as_tensor(a, out.dtype()), as_tensor(b, out.dtype()));
       return out;
     }
     case BinaryOp::Atan2: {
@@ -141,7 +146,9 @@ Tensor binary(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alp
       record("Atan2Backward0", {ta, tb}, {&out}, {save(x), save(y)}, [](Ctx& c) {
         const Tensor& g = c.grad();
         const Tensor x = c.saved(0), y = c.saved(1);
-        const Tensor recip = (x * x + y * y).reciprocal();
+        // At (0, 0) the reciprocal is infinite and PyTorch 2.x passes 0 (1.13 gave NaN).
+        Tensor recip = (x * x + y * y).reciprocal();
+        recip = recip.masked_fill(recip.isinf(), 0);
         return grads{c.needs(0) ? g * y * recip : Tensor(), c.needs(1) ? g * -x * recip : Tensor()};
       });
       return out;
@@ -259,33 +266,49 @@ Tensor where(const Tensor& condition, const Operand& a, const Operand& b) {
   return out;
 }
 
-// Number bounds: g passes where lo <= x <= hi, bounds included (A3.4).
+// Number bounds: g passes where lo < x < hi strictly; at a bound itself, and for NaN, nothing
+// passes (PyTorch 2.x; 1.13 passed g at the bounds).
 Tensor clamp(const Tensor& a, const std::optional<Scalar>& min, const std::optional<Scalar>& max) {
   Tensor out = no_grad([&] { return ctorch::clamp(a, min, max); });
   record("ClampBackward1", {&a}, {&out}, {save(a)}, [min, max](Ctx& c) {
     const Tensor x = c.saved(0);
     Tensor mask;
-    if (min) mask = x >= *min;
-    if (max) mask = mask.defined() ? mask & (x <= *max) : x <= *max;
+    if (min) mask = x > *min;
+    if (max) mask = mask.defined() ? mask & (x < *max) : x < *max;
     return grads{ctorch::where(mask, c.grad(), 0.0)};
   });
   return out;
 }
 
+// Tensor bounds. With one bound, clamp is maximum(x, lo) or minimum(x, hi) and so is its gradient
+// (ties split g in two, NaN gives g to both). With both, PyTorch 2.x's rule, read off its results
+// over every combination of ordered values, infinities and NaN: x gets g where neither x < lo nor
+// x > hi (so a NaN x gets it), halved where x equals exactly one of two ordered bounds; lo gets g
+// below it and half at a tie, hi the same above it, but only where lo <= hi; where lo > hi, hi
+// takes all of g (the result is hi) and lo nothing; a NaN bound passes nothing to either bound.
 Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optional<Tensor>& max) {
   Tensor out = no_grad([&] { return ctorch::clamp(a, min, max); });
+  if (min.has_value() != max.has_value()) {
+    const Tensor& bound = min ? *min : *max;
+    record_extreme("ClampBackward0", min.has_value(), &a, &bound, out, a, bound);
+    return out;
+  }
   const Tensor lo = min.value_or(Tensor()), hi = max.value_or(Tensor());
   record("ClampBackward0", {&a, &lo, &hi}, {&out}, {save(a), save(lo), save(hi)}, [](Ctx& c) {
     const Tensor& g = c.grad();
     const Tensor x = c.saved(0), lo = c.saved(1), hi = c.saved(2);
+    const Tensor ordered = lo <= hi, below = x < lo, above = x > hi, at_lo = x == lo, at_hi = x == hi;
+    const Tensor half = g / 2;
     Tensor gx, glo, ghi;
     if (c.needs(0)) {
-      Tensor mask = lo.defined() ? x >= lo : Tensor();
-      if (hi.defined()) mask = mask.defined() ? mask & (x <= hi) : x <= hi;
-      gx = ctorch::where(mask, g, 0.0);
+      gx = ctorch::where(ordered & (at_lo != at_hi), half, g).masked_fill(below | above, 0);
     }
-    if (c.needs(1)) glo = ctorch::where(hi.defined() ? (x < lo) & (lo < hi) : x < lo, g, 0.0);
-    if (c.needs(2)) ghi = ctorch::where(lo.defined() ? (x > hi) | (hi < lo) : x > hi, g, 0.0);
+    if (c.needs(1)) {
+      glo = ctorch::where(ordered & below, g, ctorch::where(ordered & at_lo & ~at_hi, half, 0.0));
+    }
+    if (c.needs(2)) {
+      ghi = ctorch::where((lo > hi) | (ordered & above), g, ctorch::where(ordered & at_hi & ~at_lo, half, 0.0));
+    }
     return grads{gx, glo, ghi};
   });
   return out;
@@ -294,34 +317,27 @@ Tensor clamp(const Tensor& a, const std::optional<Tensor>& min, const std::optio
 Tensor clamp_min(const Tensor& a, const Scalar& min) {
   Tensor out = no_grad([&] { return ctorch::clamp_min(a, min); });
   record("ClampMinBackward0", {&a}, {&out}, {save(a)},
-         [min](Ctx& c) { return grads{ctorch::where(c.saved(0) >= min, c.grad(), 0.0)}; });
+         [min](Ctx& c) { return grads{ctorch::where(c.saved(0) > min, c.grad(), 0.0)}; });
   return out;
 }
 
 Tensor clamp_max(const Tensor& a, const Scalar& max) {
   Tensor out = no_grad([&] { return ctorch::clamp_max(a, max); });
   record("ClampMaxBackward0", {&a}, {&out}, {save(a)},
-         [max](Ctx& c) { return grads{ctorch::where(c.saved(0) <= max, c.grad(), 0.0)}; });
+         [max](Ctx& c) { return grads{ctorch::where(c.saved(0) < max, c.grad(), 0.0)}; });
   return out;
 }
 
+// Tensor bound: maximum(x, lo) / minimum(x, hi)'s gradient, ties split in two.
 Tensor clamp_min(const Tensor& a, const Tensor& min) {
   Tensor out = no_grad([&] { return ctorch::clamp_min(a, min); });
-  record("ClampMinBackward1", {&a, &min}, {&out}, {save(a), save(min)}, [](Ctx& c) {
-    const Tensor x = c.saved(0), lo = c.saved(1);
-    return grads{c.needs(0) ? ctorch::where(x >= lo, c.grad(), 0.0) : Tensor(),
-                 c.needs(1) ? ctorch::where(x < lo, c.grad(), 0.0) : Tensor()};
-  });
+  record_extreme("ClampMinBackward1", true, &a, &min, out, a, min);
   return out;
 }
 
 Tensor clamp_max(const Tensor& a, const Tensor& max) {
   Tensor out = no_grad([&] { return ctorch::clamp_max(a, max); });
-  record("ClampMaxBackward1", {&a, &max}, {&out}, {save(a), save(max)}, [](Ctx& c) {
-    const Tensor x = c.saved(0), hi = c.saved(1);
-    return grads{c.needs(0) ? ctorch::where(x <= hi, c.grad(), 0.0) : Tensor(),
-                 c.needs(1) ? ctorch::where(x > hi, c.grad(), 0.0) : Tensor()};
-  });
+  record_extreme("ClampMaxBackward1", false, &a, &max, out, a, max);
   return out;
 }
 

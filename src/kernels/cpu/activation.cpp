@@ -20,6 +20,7 @@ void softmax(const Tensor& out, const Tensor& in, int64_t dim, bool log) {
   if (in.numel() == 0) return;
   const Lines<2> lines({&in, &out}, dim);
   const int64_t n = lines.length[0];
+  const bool last_dim = in.dim() > 0 && dim == in.dim() - 1;
   dispatch(in.dtype(), [&]<typename T>() {
     if constexpr (std::is_floating_point_v<T> || is_reduced_float_v<T>) {
       using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
@@ -46,7 +47,12 @@ void softmax(const Tensor& out, const Tensor& in, int64_t dim, bool log) {
               buf[j] -= m;
               sum += std::exp(buf[j]);
             }
-            const A log_sum = std::log(sum);
+            A log_sum = std::log(sum);
+            if constexpr (is_reduced_float_v<T>) {
+              // Along the last dim, PyTorch keeps the sum of exps and its log in buffers of the
+              // input's dtype (_vec_log_softmax_lastdim), so both are rounded to it.
+              if (last_dim) log_sum = static_cast<A>(static_cast<T>(std::log(static_cast<A>(static_cast<T>(sum)))));
+            }
             for (int64_t j = 0; j < n; ++j) y[j * sy] = static_cast<T>(buf[j] - log_sum);
           } else {
             for (int64_t j = 0; j < n; ++j) {

@@ -42,13 +42,32 @@ struct Descending {
   }
 };
 
+// Note [Sort order of equal elements]
+// A sort with stable=False (PyTorch's default) is free to order equal elements as it likes, and
+// users see that order in the indices, so ctorch orders them as PyTorch 2.x's CPU kernel does
+// (aten/src/ATen/native/cpu/SortingKernel.cpp, in the x86-64 wheels):
+//  - a line whose input stride is 0 (an expanded tensor) is left as it is: indices 0, 1, 2, ...;
+//  - a 1-D integer tensor (not bool) of at least 32768 elements sorted ascending goes through
+//    fbgemm's radix sort, which is stable;
+//  - everything else runs std::sort (introsort), or std::stable_sort when stable=True, over
+//    (value, index) pairs with the comparators above. The order std::sort leaves equal elements
+//    in follows from its comparisons and moves alone, so the same libstdc++ algorithm on the same
+//    sequence gives PyTorch's indices (it has been the same introsort for many GCC releases).
+bool sorts_stably(const Tensor& in, int64_t dim, bool descending, bool stable) {
+  if (stable) return true;
+  if (in.dim() > 0 && in.strides()[dim] == 0) return true;  // all equal: the identity
+  return in.dim() == 1 && !descending && is_integral(in.dtype(), /*include_bool=*/false) &&
+         in.numel() >= kGrainSize;
+}
+
 }  // namespace
 
 void sort(const Tensor& values, const Tensor& indices, const Tensor& in, int64_t dim,
-          bool descending) {
+          bool descending, bool stable_requested) {
   if (in.numel() == 0) return;
   const Lines<3> lines({&in, &values, &indices}, dim);
   const int64_t n = lines.length[0];
+  const bool stable = sorts_stably(in, dim, descending, stable_requested);
   dispatch(in.dtype(), [&]<typename T>() {
     using V = key_t<T>;
     using Elem = std::pair<V, int64_t>;
@@ -61,8 +80,12 @@ void sort(const Tensor& values, const Tensor& indices, const Tensor& in, int64_t
       for (int64_t q = lo; q < hi; ++q) {
         const auto off = lines.offsets(q);
         for (int64_t j = 0; j < n; ++j) buf[j] = {static_cast<V>(src[off[0] + j * lines.step[0]]), j};
-        if (descending) std::stable_sort(buf.begin(), buf.end(), Descending<V>{});
-        else std::stable_sort(buf.begin(), buf.end(), Ascending<V>{});
+        auto run = [&](auto comp) {
+          if (stable) std::stable_sort(buf.begin(), buf.end(), comp);
+          else std::sort(buf.begin(), buf.end(), comp);
+        };
+        if (descending) run(Descending<V>{});
+        else run(Ascending<V>{});
         for (int64_t j = 0; j < n; ++j) {
           dst[off[1] + j * lines.step[1]] = static_cast<T>(buf[j].first);
           idx[off[2] + j * lines.step[2]] = buf[j].second;

@@ -9,9 +9,10 @@
 namespace ctorch::kernels::cpu {
 
 // values/indices (in's sizes, any strides; indices int64) = each line of `in` along `dim`,
-// stably sorted; NaN is the largest value (first when descending). A zero-dim `in` is one line.
+// sorted; NaN is the largest value (first when descending). A zero-dim `in` is one line.
+// Equal elements come out in PyTorch's CPU order (Note [Sort order of equal elements]).
 void sort(const Tensor& values, const Tensor& indices, const Tensor& in, int64_t dim,
-          bool descending);
+          bool descending, bool stable);
 
 // The k largest (smallest) of each line along `dim`, NaN the largest, with PyTorch's CPU
 // algorithm (aten/src/ATen/native/TopKImpl.h: partial_sort when k * 64 <= n, else nth_element
