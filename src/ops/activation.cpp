@@ -78,7 +78,7 @@ Tensor logsumexp(const Tensor& self, IntArrayRef dim, bool keepdim) {
 }
 
 Tensor norm(const Tensor& self, double p, IntArrayRef dim, bool keepdim) {
-  CTORCH_CHECK(self.is_floating_point(), Runtime,
+  CTORCH_CHECK(self.is_floating_point(), NotImplemented,
                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got ",
                legacy_name(self.dtype()));
   if (autograd::should_record(self)) return autograd::diff::norm(self, p, dim, keepdim);

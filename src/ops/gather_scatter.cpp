@@ -54,11 +54,11 @@ void check_scatter(const Tensor& self, int64_t dim, const Tensor& index, const T
   if (!wrong && src)
     for (int64_t d = 0; d < nonempty_dim(self); ++d) wrong |= nonempty_size(index, d) > nonempty_size(*src, d);
   if (src) {
-    CTORCH_CHECK(!wrong, Runtime, "Expected index ", IntArrayRef(index.sizes()), " to be smaller than self ",
+    CTORCH_CHECK(!wrong, Runtime, "Expected index ", IntArrayRef(index.sizes()), " to be no larger than self ",
                  IntArrayRef(self.sizes()), " apart from dimension ", dim,
-                 " and to be smaller size than src ", IntArrayRef(src->sizes()));
+                 " and to be no larger size than src ", IntArrayRef(src->sizes()));
   } else {
-    CTORCH_CHECK(!wrong, Runtime, "Expected index ", IntArrayRef(index.sizes()), " to be smaller than self ",
+    CTORCH_CHECK(!wrong, Runtime, "Expected index ", IntArrayRef(index.sizes()), " to be no larger than self ",
                  IntArrayRef(self.sizes()), " apart from dimension ", dim);
   }
 }
@@ -127,7 +127,7 @@ Tensor gather(const Tensor& self, int64_t dim, const Tensor& index) {
   for (int64_t d = 0; d < nonempty_dim(self); ++d) {
     if (d == dim) continue;
     CTORCH_CHECK(nonempty_size(index, d) <= nonempty_size(self, d), Runtime, "Size does not match at dimension ",
-                 d, " expected index ", IntArrayRef(index.sizes()), " to be smaller than self ",
+                 d, " expected index ", IntArrayRef(index.sizes()), " to be no larger than self ",
                  IntArrayRef(self.sizes()), " apart from dimension ", dim);
   }
   check_gather_bounds(self, dim, index);

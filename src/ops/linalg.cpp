@@ -152,16 +152,17 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
   CTORCH_CHECK(mat2.size(0) == batch && mat2.size(1) == contraction, Runtime,
                "Expected size for first two dimensions of batch2 tensor to be: [", batch, ", ",
                contraction, "] but got: [", mat2.size(0), ", ", mat2.size(1), "].");
-  CTORCH_CHECK(self.dtype() == mat2.dtype(), Runtime, "expected scalar type ",
-               legacy_name(self.dtype()), " but found ", legacy_name(mat2.dtype()));
   Tensor out = make_contiguous({batch, self.size(1), mat2.size(2)}, mat2.dtype(), mat2.device());
+  // An empty product or contraction is zeros before any dtype is looked at (PyTorch's bmm).
+  CTORCH_CHECK(self.dtype() == mat2.dtype() || out.numel() == 0 || contraction == 0, Runtime,
+               "expected scalar type ", legacy_name(self.dtype()), " but found ", legacy_name(mat2.dtype()));
   gemm_into(out, self, mat2, 1, 0, "bmm");
   return out;
 }
 
 Tensor mv(const Tensor& self, const Tensor& vec) {
   if (autograd::should_record(self, vec)) return autograd::diff::mv(self, vec);
-  CTORCH_CHECK(self.dim() > 0, Index, "dimension specified as 0 but tensor has no dimensions");
+  CTORCH_CHECK(self.dim() > 0, Index, "Dimension specified as 0 but tensor has no dimensions");
   CTORCH_CHECK(self.dim() == 2 && vec.dim() == 1, Runtime, "vector + matrix @ vector expected, got 1, ",
                self.dim(), ", ", vec.dim());
   CTORCH_CHECK(self.size(1) == vec.size(0), Runtime, "size mismatch, got input (", self.size(0),

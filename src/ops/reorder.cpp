@@ -51,6 +51,8 @@ Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
   }
   CTORCH_CHECK(shifts.size() == dims.size(), Runtime, "shifts and dimensions must align. shifts: ",
                shifts.size(), ", dims:", dims.size());
+  // A zero-dim tensor has no dim to roll along (PyTorch wraps without the zero-dim allowance).
+  CTORCH_CHECK(self.dim() > 0, Index, "Dimension specified as ", dims[0], " but tensor has no dimensions");
   if (self.numel() == 0) return self.clone();
   const int64_t nd = self.dim();
   std::vector<int64_t> shift(static_cast<size_t>(std::max<int64_t>(nd, 1)), 0);

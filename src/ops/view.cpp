@@ -185,6 +185,10 @@ Tensor Tensor::movedim(IntArrayRef source, IntArrayRef destination) const {
                " dims) should contain the same number of dims as destination (", destination,
                " dims)");
   const int64_t n = dim();
+  if (n == 0) {  // dims 0 and -1 name the one place a zero-dim tensor has: nothing moves
+    for (size_t i = 0; i < source.size(); ++i) (void)wrap_dim(source[i], n), (void)wrap_dim(destination[i], n);
+    return transpose(0, 0);
+  }
   std::vector<int64_t> order(static_cast<size_t>(n), -1);  // order[new position] = old dim
   std::vector<bool> src_used(static_cast<size_t>(n), false);
   for (size_t i = 0; i < source.size(); ++i) {
@@ -200,7 +204,7 @@ Tensor Tensor::movedim(IntArrayRef source, IntArrayRef destination) const {
     while (src_used[next_old]) ++next_old;
     o = next_old++;
   }
-  return n == 0 ? transpose(0, 0) : permute(order);
+  return permute(order);
 }
 
 Tensor Tensor::movedim(int64_t source, int64_t destination) const {
@@ -243,9 +247,9 @@ Tensor Tensor::unsqueeze(int64_t d) const {
 }
 
 Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
-  if (dim() == 0) return reshape({1});
-  start_dim = wrap_dim(start_dim, dim());
+  start_dim = wrap_dim(start_dim, dim());  // a zero-dim tensor takes 0 and -1, as PyTorch
   end_dim = wrap_dim(end_dim, dim());
+  if (dim() == 0) return reshape({1});
   CTORCH_CHECK(start_dim <= end_dim, Runtime,
                "flatten() has invalid args: start_dim cannot come after end_dim");
   if (start_dim == end_dim) return *this;
@@ -258,6 +262,9 @@ Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
 
 Tensor Tensor::unflatten(int64_t d, IntArrayRef sizes) const {
   d = wrap_dim(d, dim());
+  // PyTorch's own words, which also carry the error it caught (and then its stack trace).
+  CTORCH_CHECK(dim() > 0, Runtime, "unflatten got an unexpected error:\nDimension specified as ", d,
+               " but tensor has no dimensions");
   CTORCH_CHECK(!sizes.empty(), Runtime, "unflatten: sizes must be non-empty");
   const int64_t dim_size = dim() > 0 ? this->sizes()[d] : 1;
   int64_t known = 1;
@@ -391,8 +398,8 @@ Tensor Tensor::diagonal(int64_t offset, int64_t dim1, int64_t dim2) const {
 }
 
 std::vector<Tensor> Tensor::unbind(int64_t d) const {
+  d = wrap_dim(d, dim());  // first the range a zero-dim tensor has ([-1, 0]), then its lack of dims
   CTORCH_CHECK(dim() > 0, Index, "Dimension specified as ", d, " but tensor has no dimensions");
-  d = wrap_dim(d, dim());
   const bool record = autograd::should_record(*this);
   std::vector<Tensor> out;
   {
@@ -447,6 +454,7 @@ std::vector<Tensor> Tensor::split(const std::vector<int64_t>& split_sizes, int64
 
 std::vector<Tensor> Tensor::split_with_sizes(IntArrayRef split_sizes, int64_t d) const {
   CTORCH_CHECK(dim() > 0, Runtime, "split expects at least a 1-dimensional tensor");
+  const int64_t given = d;  // the messages show the dim as given
   d = wrap_dim(d, dim());
   const int64_t size = sizes()[d];
   int64_t total = 0;
@@ -456,7 +464,7 @@ std::vector<Tensor> Tensor::split_with_sizes(IntArrayRef split_sizes, int64_t d)
     total += s;
   }
   CTORCH_CHECK(total == size, Runtime, "split_with_sizes expects split_sizes to sum exactly to ",
-               size, " (input tensor's size at dimension ", d, "), but got split_sizes=", split_sizes);
+               size, " (input tensor's size at dimension ", given, "), but got split_sizes=", split_sizes);
   const bool record = autograd::should_record(*this);
   std::vector<Tensor> out;
   {

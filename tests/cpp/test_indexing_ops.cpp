@@ -56,7 +56,7 @@ TEST(Gather, Errors) {
   EXPECT_CTORCH_ERROR(Runtime, "Index tensor must have the same number of dimensions as input tensor",
                       gather(x, 1, tensor({0})));
   EXPECT_CTORCH_ERROR(Runtime,
-                      "Size does not match at dimension 0 expected index [3, 1] to be smaller than self "
+                      "Size does not match at dimension 0 expected index [3, 1] to be no larger than self "
                       "[2, 3] apart from dimension 1",
                       gather(x, 1, tensor({{0}, {0}, {0}})));
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-2, 1], but got 2)",
@@ -99,14 +99,14 @@ TEST(Scatter, ErrorsChangeNothing) {
   EXPECT_CTORCH_ERROR(Runtime, "Index tensor must have the same number of dimensions as self tensor",
                       x.scatter_(1, tensor({0}), tensor({{9}})));
   EXPECT_CTORCH_ERROR(Runtime,
-                      "Expected index [3, 1] to be smaller than self [2, 3] apart from dimension 1 and to "
-                      "be smaller size than src [3, 1]",
+                      "Expected index [3, 1] to be no larger than self [2, 3] apart from dimension 1 and to "
+                      "be no larger size than src [3, 1]",
                       x.scatter_(1, tensor({{0}, {0}, {0}}), tensor({{9}, {9}, {9}})));
   EXPECT_CTORCH_ERROR(Runtime,
-                      "Expected index [1, 2] to be smaller than self [2, 3] apart from dimension 1 and to "
-                      "be smaller size than src [1, 1]",
+                      "Expected index [1, 2] to be no larger than self [2, 3] apart from dimension 1 and to "
+                      "be no larger size than src [1, 1]",
                       x.scatter_(1, tensor({{0, 1}}), tensor({{9}})));
-  EXPECT_CTORCH_ERROR(Runtime, "Expected index [3, 1] to be smaller than self [2, 3] apart from dimension 1",
+  EXPECT_CTORCH_ERROR(Runtime, "Expected index [3, 1] to be no larger than self [2, 3] apart from dimension 1",
                       x.scatter_(1, tensor({{0}, {0}, {0}}), 9));
   EXPECT_CTORCH_ERROR(Runtime, "index 5 is out of bounds for dimension 1 with size 3",
                       x.scatter_add_(1, tensor({{0, 5}}), tensor({{9, 9}})));
@@ -161,6 +161,14 @@ TEST(Flip, ValuesAndErrors) {
   EXPECT_EQ(flip(tensor(3), {0}).item<int64_t>(), 3);
   EXPECT_CTORCH_ERROR(Runtime, "dim 0 appears multiple times in the list of dims", flip(x34(), {0, -2}));
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-2, 1], but got 2)", flip(x34(), {2}));
+}
+
+// A zero-dim tensor rolls as a whole, but has no dim to roll along (PyTorch 2.15's IndexError).
+TEST(Roll, ZeroDim) {
+  const Tensor z = ctorch::tensor(2.5);
+  EXPECT_EQ(doubles(ctorch::roll(z, {1}, {})), D{2.5});
+  EXPECT_CTORCH_ERROR(Index, "Dimension specified as 0 but tensor has no dimensions", ctorch::roll(z, {1}, {0}));
+  EXPECT_CTORCH_ERROR(Index, "Dimension specified as -1 but tensor has no dimensions", ctorch::roll(z, {1}, {-1}));
 }
 
 TEST(Roll, ValuesAndErrors) {

@@ -367,6 +367,17 @@ TEST(LinalgErrors, Mm) {
   EXPECT_CTORCH_ERROR(NotImplemented, "\"addmm_impl_cpu_\" not implemented for 'Bool'", ctorch::matmul(b, b));
 }
 
+// An empty product is zeros of batch2's dtype before the dtypes are compared (PyTorch 2.15).
+TEST(LinalgErrors, BmmEmptyIgnoresDtypes) {
+  const Tensor r = ctorch::bmm(ctorch::zeros({1, 5, 0}), ctorch::zeros({1, 0, 2}, ctorch::kFloat16));
+  EXPECT_EQ(r.dtype(), ctorch::kFloat16);
+  EXPECT_EQ(shape(r), (I64{1, 5, 2}));
+  EXPECT_EQ(doubles(r), std::vector<double>(10, 0.0));
+  EXPECT_EQ(ctorch::bmm(ctorch::zeros({0, 5, 3}), ctorch::zeros({0, 3, 2}, ctorch::kFloat64)).dtype(), ctorch::kFloat64);
+  EXPECT_CTORCH_ERROR(Runtime, "expected scalar type Float but found Half",
+                      ctorch::bmm(ctorch::zeros({1, 5, 1}), ctorch::zeros({1, 1, 2}, ctorch::kFloat16)));
+}
+
 TEST(LinalgErrors, Bmm) {
   const Tensor f23 = ctorch::zeros({2, 3}), f223 = ctorch::zeros({2, 2, 3});
   EXPECT_CTORCH_ERROR(Runtime, "batch1 must be a 3D tensor", ctorch::bmm(f23, f223));
@@ -407,7 +418,7 @@ TEST(LinalgErrors, Matmul) {
 }
 
 TEST(LinalgErrors, MvDotOuter) {
-  EXPECT_CTORCH_ERROR(Index, "dimension specified as 0 but tensor has no dimensions",
+  EXPECT_CTORCH_ERROR(Index, "Dimension specified as 0 but tensor has no dimensions",
                       ctorch::mv(ctorch::tensor(1.0), ctorch::zeros({2})));
   EXPECT_CTORCH_ERROR(Runtime, "vector + matrix @ vector expected, got 1, 3, 1",
                       ctorch::mv(ctorch::zeros({2, 2, 2}), ctorch::zeros({2})));

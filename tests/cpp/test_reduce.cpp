@@ -282,6 +282,13 @@ TEST(ReduceVar, CorrectionAndUnbiased) {
   EXPECT_TRUE(close(doubles(ctorch::std(ctorch::tensor({1.0, 2.0}, ctorch::kFloat16)))[0], 0.70703125, 0));
 }
 
+// The bool kernel refusal comes from the kernel, which PyTorch does not call on an empty tensor.
+TEST(ReduceScan, EmptyCumsumToBool) {
+  EXPECT_EQ(ctorch::cumsum(ctorch::zeros({0}), 0, ctorch::kBool).dtype(), ctorch::kBool);
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"cumsum_out_cpu\" not implemented for 'Bool'",
+                      ctorch::cumsum(ctorch::ones({2}), 0, ctorch::kBool));
+}
+
 TEST(ReduceScan, CumsumCumprod) {
   EXPECT_EQ(values<int64_t>(ctorch::cumsum(m23(), 1)), (I64{-5, 0, 5, -2, -1, 12}));
   EXPECT_EQ(values<int64_t>(ctorch::cumsum(m23(), -2)), (I64{-5, 5, 5, -7, 6, 18}));

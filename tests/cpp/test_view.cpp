@@ -236,6 +236,12 @@ TEST(Views, Movedim) {
   EXPECT_EQ(strides(t.movedim(1, 1)), (I64{12, 4, 1}));
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-3, 2], but got 3)",
                       t.movedim(3, 0));
+  // A zero-dim tensor: dims 0 and -1 are its one place (this read past an empty vector once).
+  const Tensor z = ctorch::tensor(2.5);
+  EXPECT_EQ(doubles(z.movedim(0, 0)), D{2.5});
+  EXPECT_EQ(z.movedim(-1, 0).dim(), 0);
+  EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+                      z.movedim(1, 0));
 }
 
 // ---- R13.5 select ------------------------------------------------------------------------------
@@ -657,4 +663,23 @@ TEST(Views, Split) {
                       "split_with_sizes expects split_sizes to sum exactly to 5 (input tensor's size at "
                       "dimension 0), but got split_sizes=[2, 2]",
                       arange(5).split_with_sizes({2, 2}));
+}
+
+// Zero-dim tensors and the dims they accept, and the messages PyTorch 2.15 gives (checked against
+// it): 0 and -1 wrap, anything else is out of range; unbind and unflatten then refuse the lack of
+// dims; split_with_sizes names the dim as given.
+TEST(Views, ZeroDimDimsAndTwoFifteenMessages) {
+  const Tensor z = ctorch::tensor(1.5);
+  EXPECT_EQ(shape(z.flatten(0, -1)), (I64{1}));
+  EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 1)", z.flatten(1));
+  EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 1)", z.unbind(1));
+  EXPECT_CTORCH_ERROR(Index, "Dimension specified as 0 but tensor has no dimensions", z.unbind(-1));
+  EXPECT_CTORCH_ERROR(Runtime, "unflatten got an unexpected error:\nDimension specified as 0 but tensor has no dimensions",
+                      z.unflatten(0, {1, -1}));
+  EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+                      z.unflatten(1, {1}));
+  EXPECT_CTORCH_ERROR(Runtime,
+                      "split_with_sizes expects split_sizes to sum exactly to 4 (input tensor's size at dimension -2), "
+                      "but got split_sizes=[1, 1]",
+                      ctorch::zeros({4, 3}).split_with_sizes({1, 1}, -2));
 }
