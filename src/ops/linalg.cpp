@@ -153,8 +153,11 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
                "Expected size for first two dimensions of batch2 tensor to be: [", batch, ", ",
                contraction, "] but got: [", mat2.size(0), ", ", mat2.size(1), "].");
   Tensor out = make_contiguous({batch, self.size(1), mat2.size(2)}, mat2.dtype(), mat2.device());
-  // An empty product or contraction is zeros before any dtype is looked at (PyTorch's bmm).
-  CTORCH_CHECK(self.dtype() == mat2.dtype() || out.numel() == 0 || contraction == 0, Runtime,
+  // An empty product or contraction is zeros before any dtype is looked at (PyTorch's bmm); else
+  // the kernel, chosen by batch1's dtype, refuses bool before it compares the dtypes.
+  const bool computes = out.numel() > 0 && contraction > 0;
+  CTORCH_CHECK(!computes || self.dtype() != kBool, NotImplemented, "\"bmm\" not implemented for 'Bool'");
+  CTORCH_CHECK(self.dtype() == mat2.dtype() || !computes, Runtime,
                "expected scalar type ", legacy_name(self.dtype()), " but found ", legacy_name(mat2.dtype()));
   gemm_into(out, self, mat2, 1, 0, "bmm");
   return out;

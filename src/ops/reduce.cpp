@@ -189,8 +189,8 @@ Tensor cumulative(const Tensor& self, int64_t dim, std::optional<ScalarType> dty
                   const char* kernel_name) {
   const int64_t wrapped = wrap_dim(dim, self.dim());
   const ScalarType out_dtype = sum_dtype(self, dtype);
-  // The kernel refuses bool, and PyTorch does not call it on an empty tensor.
-  CTORCH_CHECK(out_dtype != kBool || self.numel() == 0, NotImplemented, "\"", kernel_name,
+  // The kernel refuses bool, and PyTorch does not call it on an empty or zero-dim tensor.
+  CTORCH_CHECK(out_dtype != kBool || self.numel() == 0 || self.dim() == 0, NotImplemented, "\"", kernel_name,
                "\" not implemented for 'Bool'");
   const Tensor in = self.to(out_dtype);
   Tensor out = make_contiguous(self.sizes(), out_dtype, self.device());

@@ -58,7 +58,7 @@ UniqueResult unique(const Tensor& self, bool sorted, bool return_inverse, bool r
   const Tensor flat = self.reshape({self.numel()});
   Tensor sorted_values = make_contiguous(flat.sizes(), self.dtype(), self.device());
   Tensor perm = make_contiguous(flat.sizes(), kInt64, self.device());
-  kernels::cpu::sort(sorted_values, perm, flat, 0, /*descending=*/false, /*stable=*/true);
+  kernels::cpu::sort(sorted_values, perm, flat, 0, /*descending=*/false, /*stable=*/false);  // as PyTorch: its default sort
   const std::vector<int64_t> starts = kernels::cpu::run_starts(sorted_values);
   const int64_t groups = static_cast<int64_t>(starts.size());
   UniqueResult r;
