@@ -11,6 +11,7 @@
 #include "kernels/device_switch.h"
 #include "ops/broadcast.h"
 #include "ops/device_copy.h"
+#include "ops/binary_special.h"
 #include "ops/elementwise_util.h"
 
 namespace ctorch {
@@ -199,41 +200,8 @@ Tensor same_layout_pair(BinaryOp op, const Tensor& a, const Tensor& b, const Sca
   return result;
 }
 
-Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest);
-
-// float16/bfloat16 times or over a number, or over a 0-dim CPU tensor (which PyTorch reads as a
-// number): PyTorch takes the number in float as given, without rounding it to the tensor's dtype
-// first (the reduced-float scalar path of its mul and true-div kernels), and rounds the product
-// once. `out` is the result, out of place or in place into a; false where that is not the case.
-bool reduced_float_times_number(BinaryOp op, const Operand& a, const Operand& b, Tensor* dest, Tensor& out) {
-  if (op == BinaryOp::Mul && !a.tensor() && b.tensor()) {  // 2.5 * t is t * 2.5, as in Python
-    return reduced_float_times_number(op, b, a, dest, out);
-  }
-  if ((op != BinaryOp::Mul && op != BinaryOp::Div) || !a.tensor()) return false;
-  const Tensor& x = *a.tensor();
-  if ((x.dtype() != kFloat16 && x.dtype() != kBFloat16) || (dest && !dest->is_same(x))) return false;
-  const Tensor* bt = b.tensor();
-  if (bt && (bt->dim() != 0 || !bt->is_cpu() || bt->dtype() == x.dtype())) return false;
-  if (result_type({a, b}) != x.dtype()) return false;
-  const Scalar number = bt ? Scalar(bt->item<double>()) : b.scalar();
-  const Tensor wide = binary_kernel(op, x.to(kFloat32), Scalar(number.to<float>()), 1, nullptr);
-  if (!dest) {
-    out = wide.to(x.dtype());
-    return true;
-  }
-  dest->copy_(wide);
-  out = *dest;
-  return true;
-}
-
 Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, Tensor* dest) {
-  // A bool tensor to a bool power stays bool: PyTorch fills 1 for the exponent False and copies
-  // for True (pow_Tensor_Scalar_out) without a pow kernel, which is x | !e.
-  if (op == BinaryOp::Pow && a.tensor() && a.tensor()->dtype() == kBool && !b.tensor() &&
-      b.scalar().is_boolean()) {
-    return binary_kernel(BinaryOp::BitwiseOr, a, Scalar(!b.scalar().to<bool>()), alpha, dest);
-  }
-  if (Tensor out; reduced_float_times_number(op, a, b, dest, out)) return out;
+  if (Tensor out; special_binary(op, a, b, dest, out)) return out;  // ops/binary_special.h
   const BinarySpec spec = spec_of(op);
   if (Tensor out; try_flat(spec, a, b, alpha, dest, out)) return out;
   const ScalarType common = result_type({a, b});
