@@ -222,7 +222,9 @@ void bind_selection(nb::module_& m, TensorClass& cls) {
   cls.def("clamp_", clamp_, nb::arg("min") = nb::none(), nb::arg("max") = nb::none());
   cls.def("clip_", clamp_, nb::arg("min") = nb::none(), nb::arg("max") = nb::none());
   def_both(cls, m, "clamp_min", [](const Tensor& t, const Scalar& min) { return clamp_min(t, min); }, nb::arg("min"));
+  def_both(cls, m, "clamp_min", [](const Tensor& t, const Tensor& min) { return clamp_min(t, min); }, nb::arg("min"));
   def_both(cls, m, "clamp_max", [](const Tensor& t, const Scalar& max) { return clamp_max(t, max); }, nb::arg("max"));
+  def_both(cls, m, "clamp_max", [](const Tensor& t, const Tensor& max) { return clamp_max(t, max); }, nb::arg("max"));
   def_both(cls, m, "masked_fill", [](const Tensor& t, const Tensor& mask, const Scalar& value) {
     return t.masked_fill(mask, value);
   }, nb::arg("mask"), nb::arg("value"));

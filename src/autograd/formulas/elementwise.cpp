@@ -387,7 +387,7 @@ Tensor nan_to_num(const Tensor& a, std::optional<double> nan, std::optional<doub
                   std::optional<double> neginf) {
   Tensor out = no_grad([&] { return ctorch::nan_to_num(a, nan, posinf, neginf); });
   record("NanToNumBackward0", {&a}, {&out}, {save(a)},
-         [](Ctx& c) { return grads{ctorch::where(c.saved(0).isfinite(), c.grad(), 0.0)}; });
+         [](Ctx& c) { return grads{c.grad() * c.saved(0).isfinite()}; });  // -0.0 where g < 0
   return out;
 }
 

@@ -120,9 +120,10 @@ Tensor max_min_all(const Tensor& self, bool is_max) {
   Tensor out = no_grad([&] { return is_max ? ctorch::max(self) : ctorch::min(self); });
   record(is_max ? "MaxBackward1" : "MinBackward1", {&self}, {&out}, {save(self), save_output()}, [](Ctx& c) {
     const Tensor x = c.saved(0), value = c.saved(1);
-    // Ties share g evenly; a NaN result is shared among the NaNs (A3.6).
+    // Ties share g evenly; a NaN result is shared among the NaNs (A3.6). Zeros elsewhere are +0
+    // whatever g's sign (PyTorch fills, evenly_distribute_backward).
     const Tensor mask = std::isnan(value.item<double>()) ? x.isnan() : x == value;
-    return grads{mask * (c.grad() / mask.sum())};
+    return grads{zeros_like(x).masked_fill(mask, c.grad() / mask.sum())};
   });
   return out;
 }
@@ -148,7 +149,9 @@ Tensor amax_amin(const Tensor& self, IntArrayRef dim, bool keepdim, bool is_max)
   const int64_t ndim = self.dim();
   record(is_max ? "AmaxBackward0" : "AminBackward0", {&self}, {&out}, {save(self), save_output()}, [=](Ctx& c) {
     const Tensor x = c.saved(0), value = restore(c.saved(1), dims, ndim, keepdim);
-    const Tensor mask = (x == value) | (x.isnan() & value.isnan());
+    // PyTorch 2.x's scale_grad_by_count: a NaN result matches nothing, so its count is 0 and every
+    // gradient of that slice is NaN.
+    const Tensor mask = x == value;
     const Tensor count = mask.sum(dims, true);
     return grads{(restore(c.grad(), dims, ndim, keepdim) / count) * mask};
   });
@@ -233,7 +236,8 @@ Tensor norm(const Tensor& self, double p, IntArrayRef dim, bool keepdim) {
     if (p == 1) return {x.sign() * g};
     if (p == 2) return {x * (g / n).masked_fill(n == 0, 0)};
     if (std::isinf(p)) {
-      const Tensor mask = x.abs() == n;
+      // amax of |x|, NaN included: a NaN element counts as a maximum (and its sign is 0).
+      const Tensor mask = (x.abs() == n) | x.isnan();
       return {x.sign() * ((g / mask.sum(dims, true)) * mask)};
     }
     if (p < 1) {

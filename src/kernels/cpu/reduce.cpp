@@ -448,6 +448,12 @@ void reduce(ReduceKind kind, const Tensor& out, const Tensor& in, int64_t n_kept
         std::fill(acc.get(), acc.get() + g.out_numel, identity);
       } else {
         reduce_all_outputs<T, A>(g, acc.get(), load, combine);
+        // A sum starts from +0 in PyTorch, so one of only -0.0s is +0.0 (the engine starts from
+        // the first element instead, which keeps every other bit).
+        if constexpr (std::is_floating_point_v<A>) {
+          if (kind == ReduceKind::Sum)
+            for (int64_t o = 0; o < g.out_numel; ++o) acc[o] += A(0);
+        }
       }
       write_out(out, acc.get());
     };
