@@ -185,7 +185,9 @@ Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype)
     const Tensor before = zeros_so_far == 0;
     const Tensor first_zero = is_zero & (zeros_so_far == 1);
     const Tensor safe_x = ctorch::where(before, x, 1.0);
-    Tensor result = ctorch::where(before, revcumsum(g * y) / safe_x, 0.0);
+    // Outputs from the first zero on depend on x_i through that zero only: they add exactly 0
+    // (not 0 * inf), so they are left out of the sum, as PyTorch does.
+    Tensor result = ctorch::where(before, revcumsum(ctorch::where(before, g * y, 0.0)) / safe_x, 0.0);
     if (is_zero.any().item<bool>()) {
       const int64_t n = x.size(d);
       Size ones_size = x.sizes();
