@@ -2,14 +2,15 @@
 """Python-level benchmarks: ctorch against PyTorch (and NumPy where it has the same operation), in
 one run, printing each case's time and the ratio ctorch / PyTorch.
 
-    PYTHONPATH=build/python .venv-torch/bin/python benchmarks/bench_python.py
+    PYTHONPATH=build/python python3 benchmarks/bench_python.py
 
-The project's .venv-torch has PyTorch 2.15 and NumPy (scripts/setup.sh --bench) and is made from the
-python3 the module is built for, so it loads the build's extension. Under a Python without PyTorch
-the PyTorch column is empty.
+Each library is timed in a process of its own: ctorch and NumPy under this Python, PyTorch under the
+project's .venv-torch (PyTorch 2.15, scripts/setup.sh --bench) when it exists, else this Python.
+Without PyTorch the PyTorch column is empty.
 Every case is the best of several timeit repeats (the machine may be shared).
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -27,12 +28,12 @@ def best(stmt, setup, globals_, number=None):
     return min(timer.repeat(REPEATS, number)) / number
 
 
-def import_time(module):
-    """Seconds to import `module` in a fresh interpreter (best of 5)."""
+def import_time(python, module):
+    """Seconds to import `module` in a fresh `python` (best of 5)."""
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
     times = []
     for _ in range(5):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ)
+        out = subprocess.run([python, "-c", code], capture_output=True, text=True, env=os.environ)
         if out.returncode != 0:
             return None
         times.append(float(out.stdout))
@@ -64,32 +65,55 @@ def fmt(seconds):
     return f"{seconds / 1e-9:.3g} ns"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=1, help="threads for both libraries (default 1)")
-    args = parser.parse_args()
+VENV_TORCH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".venv-torch", "bin", "python")
+
+
+def child(library, threads):
+    """Runs in a process of its own: times `library`'s cases and prints them as JSON."""
     try:
         import numpy as np
     except ImportError:
         np = None
-    import ctorch
-    ctorch.set_num_threads(args.threads)
-    try:
-        import torch
-        torch.set_num_threads(args.threads)
-    except ImportError:
-        torch = None
+    if library == "numpy":
+        g = {"np": np}
+        add = best("a + b", "a = np.array([1.0], dtype=np.float32); b = np.array([2.0], dtype=np.float32)", g)
+        print(json.dumps({"version": np.__version__, "cases": {"a + b (1 element)": add}}))
+        return
+    lib = __import__(library)
+    lib.set_num_threads(threads)
+    print(json.dumps({"version": lib.__version__, "cases": dict(cases(lib, np))}))
 
-    rows = [("import", import_time("ctorch"), import_time("torch") if torch else None)]
-    mine = dict(cases(ctorch, np))
-    theirs = dict(cases(torch, np)) if torch else {}
-    rows += [(name, mine[name], theirs.get(name)) for name in mine]
-    numpy_add = best("a + b", "a = np.array([1.0], dtype=np.float32); b = np.array([2.0], dtype=np.float32)",
-                     {"np": np}) if np is not None else None
 
-    print(f"Python {sys.version.split()[0]}, ctorch {ctorch.__version__}, "
-          f"PyTorch {torch.__version__ if torch else 'absent'}, NumPy {np.__version__ if np else 'absent'}, "
-          f"{args.threads} thread(s)")
+def measure(python, library, threads):
+    """{"version", "cases"} from a child process, or None where `python` cannot import `library`."""
+    out = subprocess.run([python, os.path.abspath(__file__), "--child", library, "--threads", str(threads)],
+                         capture_output=True, text=True, env=os.environ)
+    if out.returncode != 0:
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=1, help="threads for both libraries (default 1)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child, args.threads)
+    # Each library in a process of its own (thread pools of two libraries in one process disturb
+    # each other); PyTorch from the project's .venv-torch when it exists.
+    torch_python = VENV_TORCH if os.path.exists(VENV_TORCH) else sys.executable
+    mine = measure(sys.executable, "ctorch", args.threads)
+    theirs = measure(torch_python, "torch", args.threads)
+    numpy = measure(sys.executable, "numpy", args.threads)
+    if mine is None:
+        sys.exit("bench_python: this Python cannot import ctorch (PYTHONPATH=build/python?)")
+    rows = [("import", import_time(sys.executable, "ctorch"), import_time(torch_python, "torch") if theirs else None)]
+    rows += [(name, t, (theirs or {}).get("cases", {}).get(name)) for name, t in mine["cases"].items()]
+
+    print(f"Python {sys.version.split()[0]}, ctorch {mine['version']}, "
+          f"PyTorch {theirs['version'] if theirs else 'absent'}, NumPy {numpy['version'] if numpy else 'absent'}, "
+          f"{args.threads} thread(s), each in its own process")
     print(f"{'case':<30} {'ctorch':>10} {'PyTorch':>10} {'ctorch/PyTorch':>15}")
     ratios = []
     for name, a, b in rows:
@@ -97,8 +121,8 @@ def main():
         if ratio:
             ratios.append(ratio)
         print(f"{name:<30} {fmt(a):>10} {fmt(b):>10} {f'{ratio:.2f}' if ratio else '-':>15}")
-    if numpy_add is not None:
-        print(f"{'NumPy a + b (1 element)':<30} {fmt(numpy_add):>10}")
+    if numpy:
+        print(f"{'NumPy a + b (1 element)':<30} {fmt(numpy['cases']['a + b (1 element)']):>10}")
     if ratios:
         print(f"geometric mean of the ratios: {statistics.geometric_mean(ratios):.2f}")
 
