@@ -266,19 +266,22 @@ Tensor Tensor::unflatten(int64_t d, IntArrayRef sizes) const {
   CTORCH_CHECK(dim() > 0, Runtime, "unflatten got an unexpected error:\nDimension specified as ", d,
                " but tensor has no dimensions");
   CTORCH_CHECK(!sizes.empty(), Runtime, "unflatten: sizes must be non-empty");
-  const int64_t dim_size = dim() > 0 ? this->sizes()[d] : 1;
-  int64_t known = 1;
-  bool has_infer = false;
-  for (int64_t s : sizes) {
-    if (s == -1) has_infer = true;
-    else known *= s;
+  const int64_t dim_size = this->sizes()[d];
+  // The sizes are resolved against the dim as view's are (infer_size); PyTorch rewords a count
+  // that does not match and wraps any other failure.
+  Size resolved;
+  try {
+    resolved = infer_size(sizes, dim_size);
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    CTORCH_CHECK(what.find("is invalid for input of size") == std::string::npos, Runtime,
+                 "unflatten: Provided sizes ", sizes, " don't multiply up to the size of dim ", d, " (",
+                 dim_size, ") in the input tensor");
+    CTORCH_FAIL(Runtime, "unflatten got an unexpected error:\n", what);
   }
-  CTORCH_CHECK(has_infer ? (known != 0 && dim_size % known == 0) : known == dim_size, Runtime,
-               "unflatten: Provided sizes ", sizes, " don't multiply up to the size of dim ", d,
-               " (", dim_size, ") in the input tensor");
   std::vector<int64_t> shape(this->sizes().begin(), this->sizes().begin() + d);
-  shape.insert(shape.end(), sizes.begin(), sizes.end());
-  if (dim() > 0) shape.insert(shape.end(), this->sizes().begin() + d + 1, this->sizes().end());
+  shape.insert(shape.end(), resolved.begin(), resolved.end());
+  shape.insert(shape.end(), this->sizes().begin() + d + 1, this->sizes().end());
   return view(shape);
 }
 

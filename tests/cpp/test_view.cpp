@@ -678,6 +678,12 @@ TEST(Views, ZeroDimDimsAndTwoFifteenMessages) {
                       z.unflatten(0, {1, -1}));
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
                       z.unflatten(1, {1}));
+  // unflatten infers -1 from the dim's own size (empty tensors too) and words its failures as PyTorch.
+  EXPECT_EQ(shape(ctorch::zeros({5, 2, 0}).unflatten(1, {1, -1})), (I64{5, 1, 2, 0}));
+  EXPECT_CTORCH_ERROR(Runtime, "unflatten got an unexpected error:\nonly one dimension can be inferred",
+                      ctorch::zeros({6}).unflatten(0, {-1, -1}));
+  EXPECT_CTORCH_ERROR(Runtime, "unflatten: Provided sizes [4, -1] don't multiply up to the size of dim 0 (6) in the input tensor",
+                      ctorch::zeros({6}).unflatten(0, {4, -1}));
   EXPECT_CTORCH_ERROR(Runtime,
                       "split_with_sizes expects split_sizes to sum exactly to 4 (input tensor's size at dimension -2), "
                       "but got split_sizes=[1, 1]",
