@@ -192,6 +192,7 @@ Tensor cumulative(const Tensor& self, int64_t dim, std::optional<ScalarType> dty
   // The kernel refuses bool, and PyTorch does not call it on an empty or zero-dim tensor.
   CTORCH_CHECK(out_dtype != kBool || self.numel() == 0 || self.dim() == 0, NotImplemented, "\"", kernel_name,
                "\" not implemented for 'Bool'");
+  if (self.dim() == 0) return self.to(out_dtype).clone();  // PyTorch copies (-0.0 stays -0.0)
   const Tensor in = self.to(out_dtype);
   Tensor out = make_contiguous(self.sizes(), out_dtype, self.device());
   HostRoundTrip host;  // Note [Host fallback]
