@@ -102,9 +102,9 @@ Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
   const int64_t size = nonempty_size(self, dim);
   CTORCH_CHECK(!(self.dim() > 1 && size == 0 && numel > 0), Runtime,
                "index_select(): self indexing axis dim should be positive");
-  // PyTorch's CPU kernel for dim 1 of a tensor of two or more dims (index_select_out_cpu_dim1_)
-  // reports a bad index in words of its own, as a RuntimeError.
-  const bool dim1_kernel = dim == 1 && self.dim() > 1;
+  // PyTorch's CPU kernel for dim 1 of a tensor of two or more dims (index_select_out_cpu_dim1_),
+  // and its check of an empty one, report a bad index in words of their own, as a RuntimeError.
+  const bool dim1_kernel = self.dim() > 1 && (dim == 1 || self.numel() == 0);
   for (int64_t v : index_values(index)) {
     if (v >= 0 && v < size) continue;
     CTORCH_CHECK(!dim1_kernel, Runtime, "INDICES element is out of DATA bounds, id=", v, " axis_dim=", size);

@@ -191,6 +191,15 @@ TEST(AutogradGradcheck, Reductions) {
   gradcheck("zero-dim", [](auto& x) { return x[0].sum(); }, {input({}, 23)});
 }
 
+// Outputs from a zero on add exactly 0 to the gradient of what precedes it, even where a later
+// infinity makes the IEEE product NaN (PyTorch 2.15: [0.5, 0, 0, 0, 0, 0, 0]).
+TEST(AutogradGradcheck, CumprodZerosBeforeInfinity) {
+  const double inf = std::numeric_limits<double>::infinity();
+  Tensor x = tensor({-0.0, 0.0, -2.5, -3.0, 0.0, 2.0, inf}, kFloat64).requires_grad_();
+  const auto g = autograd::grad({x.cumprod(0)}, {x}, {tensor({0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0}, kFloat64)});
+  EXPECT_EQ(doubles(g[0]), (std::vector<double>{0.5, 0, 0, 0, 0, 0, 0}));
+}
+
 TEST(AutogradGradcheck, CumprodWithZeros) {
   Tensor x = tensor({2.0, 0.0, 3.0, 0.0, 5.0}, kFloat64).requires_grad_();
   auto [g] = std::array<Tensor, 1>{autograd::grad({x.cumprod(0).sum()}, {x})[0]};

@@ -163,6 +163,19 @@ TEST(Flip, ValuesAndErrors) {
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-2, 1], but got 2)", flip(x34(), {2}));
 }
 
+// index_select's bad indices in PyTorch 2.15's words: its dim-1 kernel, and its check of an empty
+// tensor, say "INDICES element is out of DATA bounds" (RuntimeError); otherwise IndexError.
+TEST(IndexSelect, BadIndexMessages) {
+  const Tensor idx = ctorch::tensor({int64_t{2}, int64_t{-1}});
+  EXPECT_CTORCH_ERROR(Runtime, "INDICES element is out of DATA bounds, id=2 axis_dim=2",
+                      ctorch::zeros({2, 0}).index_select(0, idx));
+  EXPECT_CTORCH_ERROR(Runtime, "INDICES element is out of DATA bounds, id=-1 axis_dim=3",
+                      ctorch::zeros({2, 3}).index_select(1, idx));
+  EXPECT_CTORCH_ERROR(Index, "index out of range in self", ctorch::zeros({2, 3}).index_select(0, idx));
+  EXPECT_CTORCH_ERROR(Runtime, "index_select(): self indexing axis dim should be positive",
+                      ctorch::zeros({0, 3}).index_select(0, idx));
+}
+
 // A zero-dim tensor rolls as a whole, but has no dim to roll along (PyTorch 2.15's IndexError).
 TEST(Roll, ZeroDim) {
   const Tensor z = ctorch::tensor(2.5);

@@ -194,7 +194,8 @@ Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype)
       ones_size[static_cast<size_t>(d)] = 1;
       const Tensor exclusive = ctorch::cat({ones(ones_size, options_of(x)), y.narrow(d, 0, n - 1)}, d);
       const Tensor after = ctorch::where(zeros_so_far >= 1, x, 1.0).masked_fill(first_zero, 1.0);
-      const Tensor at_zero = exclusive * revcumsum(g * after.cumprod(d) * (zeros_so_far >= 1));
+      // Outputs from a second zero on add exactly 0 here too.
+      const Tensor at_zero = exclusive * revcumsum(ctorch::where(zeros_so_far == 1, g * after.cumprod(d), 0.0));
       result = result + ctorch::where(first_zero, at_zero, 0.0);
     }
     return grads{result};
