@@ -4,6 +4,7 @@
 # beside it builds and runs every test:
 #   ../shared/spec/vectors/*.jsonl  ->  tests/conformance/vectors/
 #   ../shared/seed/*.txt            ->  tests/conformance/seed/
+#   ../shared/spec/files/*          ->  tests/conformance/files/  (file-format fixtures, manifest, checker)
 #
 #   scripts/refresh_spec_copy.sh          copy the shared files over the repository's copy
 #   scripts/refresh_spec_copy.sh --check  exit 1 if the copy differs from the shared files,
@@ -18,6 +19,7 @@ check=0
 pairs=(
   "spec/vectors" "*.jsonl" "tests/conformance/vectors"
   "seed" "*.txt" "tests/conformance/seed"
+  "spec/files" "*" "tests/conformance/files"
 )
 
 if [[ ! -d "$shared/spec/vectors" ]]; then

@@ -57,5 +57,6 @@ class Size : public DimVector {
 
 std::ostream& operator<<(std::ostream& out, const Size& s);
 std::ostream& operator<<(std::ostream& out, IntArrayRef s);  // "[2, 3]", as in PyTorch's messages
+std::string tuple_str(IntArrayRef s);  // Python's str(tuple(s)): "()", "(4,)", "(2, 3)"
 
 }  // namespace ctorch

@@ -56,10 +56,10 @@ nb::object clamp(const Tensor& t, nb::handle min, nb::handle max) {
 Operand binary_other(nb::handle b, const char* name, int position) {
   static constexpr std::string_view tensor_only[] = {"maximum", "minimum", "atan2", "logical_and",
                                                      "logical_or", "logical_xor"};
-  const std::string_view op(name);
+  std::string_view op(name);
+  if (op.ends_with('_')) op.remove_suffix(1);  // the in-place form: the same signature
   for (std::string_view strict : tensor_only) {
-    const bool match = op == strict || (op.size() == strict.size() + 1 && op.starts_with(strict) && op.back() == '_');
-    if (match && !nb::isinstance<Tensor>(b)) {
+    if (op == strict && !nb::isinstance<Tensor>(b)) {
       raise(PyExc_TypeError, std::string(name) + "(): argument 'other' (position " + std::to_string(position) +
                                  ") must be Tensor, not " + Py_TYPE(b.ptr())->tp_name);
     }

@@ -22,6 +22,12 @@ std::ostream& operator<<(std::ostream& out, IntArrayRef s) {
   return out << ']';
 }
 
+std::string tuple_str(IntArrayRef s) {
+  std::string out = "(";
+  for (size_t i = 0; i < s.size(); ++i) out += (i ? ", " : "") + std::to_string(s[i]);
+  return out + (s.size() == 1 ? ",)" : ")");
+}
+
 std::string Size::repr() const {
   std::ostringstream out;
   out << "torch.Size(" << IntArrayRef(*this) << ")";

@@ -76,10 +76,10 @@ void check_bool_subtraction(const BinarySpec& spec, const Operand& a, const Oper
                "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
 }
 
-// The checks of R6.1, R6.2, R6.7 and R18.3 that depend on the operands, before anything runs.
+// The checks of R6.1, R6.2, R6.7 and R18.3 that depend on the operands, before anything runs
+// (after check_bool_subtraction and broadcasting, in PyTorch's order).
 void check_operands(const BinarySpec& spec, const Operand& a, const Operand& b, ScalarType common,
                     const Scalar& alpha) {
-  check_bool_subtraction(spec, a, b);
   CTORCH_CHECK(!spec.integral_only || !is_floating_point(common), NotImplemented, "\"", spec.kernel_name,
                "\" not implemented for '", legacy_name(common), "'");
   CTORCH_CHECK(!spec.rejects_bool || common != kBool, NotImplemented, "\"", spec.kernel_name,
@@ -142,6 +142,7 @@ bool try_flat(const BinarySpec& spec, const Operand& a, const Operand& b, const 
     // b may share dest's memory only as the very same elements (a.add_(a)).
     if (b.tensor() && b.tensor()->storage() == dest->storage() && args.y.data != args.x.data) return false;
   }
+  check_bool_subtraction(spec, a, b);
   check_operands(spec, a, b, dtype, alpha);
   if (dest) {
     args.out = dest->data_ptr();

@@ -2,7 +2,6 @@
 // PyTorch's ResultTypeState (aten/src/ATen/native/TypeProperties.cpp) and infer_size.
 #include <algorithm>
 #include <optional>
-#include <string>
 
 #include "ctorch/ops.h"
 #include "ops/broadcast.h"
@@ -12,13 +11,6 @@ namespace ctorch {
 namespace {
 
 using MaybeDtype = std::optional<ScalarType>;
-
-// A shape as Python prints a tuple: "(4,)", "(1, 3)", "()".
-std::string python_tuple(IntArrayRef shape) {
-  std::string out = "(";
-  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
-  return out + (shape.size() == 1 ? ",)" : ")");
-}
 
 MaybeDtype promote(MaybeDtype a, ScalarType b) { return a ? promote_types(*a, b) : b; }
 
@@ -98,7 +90,7 @@ Size broadcast_shapes(const std::vector<Size>& shapes) {
       }
       CTORCH_CHECK(length == 1 || length == common, Runtime, "Attempting to broadcast a dimension of length ",
                    length, " at -", back, "! Mismatching argument at index ", arg, " had ",
-                   python_tuple(shape), "; but expected shape should be broadcastable to ", IntArrayRef(result));
+                   tuple_str(shape), "; but expected shape should be broadcastable to ", IntArrayRef(result));
     }
   }
   return result;

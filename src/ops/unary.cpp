@@ -190,9 +190,11 @@ Tensor Tensor::clamp_max(const Scalar& max) const { return ctorch::clamp_max(*th
 Tensor Tensor::clamp_max(const Tensor& max) const { return ctorch::clamp_max(*this, max); }
 
 Tensor round(const Tensor& a, int64_t decimals) {
+  // round.decimals has float kernels only, even for decimals == 0 (which plain round(a) runs).
+  CTORCH_CHECK(a.is_floating_point(), NotImplemented, decimals == 0 ? "\"round_vml_cpu\"" : "\"round_cpu\"",
+               " not implemented for '", legacy_name(a.dtype()), "'");
   if (decimals == 0) return round(a);
   if (autograd::should_record(a)) return autograd::diff::round(a, decimals);
-  CTORCH_CHECK(a.is_floating_point(), NotImplemented, "round_vml_cpu not implemented for '", legacy_name(a.dtype()), "'");
   // torch.round(decimals=d): scale by 10^d, round half to even, scale back (negative d divides first).
   const double ten_pow = std::pow(10.0, static_cast<double>(std::abs(decimals)));
   if (decimals > 0) return round(a * ten_pow) / ten_pow;

@@ -224,22 +224,16 @@ std::optional<std::string> grad_fn_name(const Tensor& t) {
   return name;
 }
 
-std::string size_tuple(const Tensor& t) {  // Python's str(tuple(shape)): (), (10,), (2, 3)
-  std::vector<std::string> dims;
-  for (int64_t s : t.sizes()) dims.push_back(std::to_string(s));
-  return "(" + join(dims, ", ") + (dims.size() == 1 ? ",)" : ")");
-}
-
 // R3 (and R14.2): the suffixes in PyTorch's order.
 std::vector<std::string> suffixes(const Tensor& t, const PrintOptions& opts) {
   std::vector<std::string> out;
   if (t.device().type() != kCPU) out.push_back("device='" + t.device().str() + "'");
   const ScalarType dflt = get_default_dtype();
   if (t.numel() == 0) {
-    if (t.dim() != 1) out.push_back("size=" + size_tuple(t));
+    if (t.dim() != 1) out.push_back("size=" + tuple_str(t.sizes()));
     if (t.dtype() != dflt) out.push_back("dtype=" + to_string(t.dtype()));
   } else {
-    if (opts.edgeitems == 0) out.push_back("size=" + size_tuple(t));
+    if (opts.edgeitems == 0) out.push_back("size=" + tuple_str(t.sizes()));
     if (t.dtype() != dflt && t.dtype() != kInt64 && t.dtype() != kBool) {
       out.push_back("dtype=" + to_string(t.dtype()));
     }

@@ -131,6 +131,15 @@ TEST(Softmax, ReducedFloatsComputeInFloat) {
   EXPECT_EQ(ctorch::softmax(h, 1, ctorch::kFloat32).dtype(), ctorch::kFloat32);
 }
 
+// Along the last dim PyTorch rounds log_softmax's sum of exps and its log to the input's dtype
+// (PyTorch 2.15's values; rounding once would give -0.126953125 for the second).
+TEST(Softmax, ReducedLogSoftmaxLastDimRoundsTheLogSum) {
+  EXPECT_EQ(doubles(ctorch::log_softmax(ctorch::tensor({0.0, 2.0}, ctorch::kFloat16), 0)),
+            (D{-2.126953125, -0.1273193359375}));
+  EXPECT_EQ(doubles(ctorch::log_softmax(ctorch::tensor({{0.0, 2.0}, {1.0, -1.0}}, ctorch::kBFloat16), 1)),
+            (D{-2.125, -0.12451171875, -0.12451171875, -2.125}));
+}
+
 TEST(Softmax, DtypeArgumentAndIntegers) {
   const Tensor i = ctorch::tensor({3, 1, 2});
   const Tensor s = ctorch::softmax(i, 0, ctorch::kFloat64);

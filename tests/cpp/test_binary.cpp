@@ -100,6 +100,30 @@ TEST(BinaryBroadcast, ZeroDimWithDimensioned) {
   EXPECT_EQ(doubles(f), (D{0.5, 1.0}));
 }
 
+// pow with a number exponent, as PyTorch's CPU kernel special-cases it; every value is PyTorch
+// 2.15's (std::pow would give +0.0, inf, 0.7071067811865476, 0.026999999999999996, ...).
+TEST(BinaryPow, SpecialExponentsAsPyTorch) {
+  const Tensor x = tensor({-0.0, -kInf, 2.0, 0.3}, kFloat64);
+  EXPECT_TRUE(same_values(doubles(x.pow(0.5)), {-0.0, kNaN, 1.4142135623730951, 0.5477225575051661}));
+  EXPECT_TRUE(same_values(doubles(x.pow(-0.5)), {-kInf, kNaN, 0.7071067811865475, 1.8257418583505538}));
+  EXPECT_TRUE(same_values(doubles(x.pow(3)), {-0.0, -kInf, 8.0, 0.027}));
+  EXPECT_TRUE(same_values(doubles(x.pow(-2)), {kInf, 0.0, 0.25, 11.11111111111111}));
+  EXPECT_EQ(doubles(tensor({1e10}, kBFloat16).pow(3)), D{9.953037915854457e+29});  // (x * x) * x in bfloat16
+  EXPECT_EQ(doubles(tensor({100.5}, kFloat16).pow(0.3)), D{3.98828125});          // exponent rounded to float16
+  EXPECT_EQ(doubles(tensor({7.0}, kFloat32).pow(-0.5)), D{0.37796449661254883});  // 1 / sqrt(x) in float
+}
+
+// A bool tensor to a bool power stays bool (PyTorch fills 1 or copies); a bool tensor exponent is
+// refused; an int exponent promotes.
+TEST(BinaryPow, BoolBase) {
+  const Tensor b = tensor({true, false});
+  EXPECT_EQ(b.pow(true).dtype(), kBool);
+  EXPECT_EQ(bools(b.pow(true)), (B{true, false}));
+  EXPECT_EQ(bools(b.pow(false)), (B{true, true}));
+  EXPECT_EQ(b.pow(2).dtype(), kInt64);
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"pow\" not implemented for 'Bool'", b.pow(tensor({true, true})));
+}
+
 // float16/bfloat16 times or over a number (or a 0-dim tensor of another dtype): the number is taken
 // in float as given, not rounded to the dtype first. Expectations are PyTorch 2.15's: rounding
 // 1987.077... to float16 (1987) first would give -2118.

@@ -163,6 +163,21 @@ TEST(Flip, ValuesAndErrors) {
   EXPECT_CTORCH_ERROR(Index, "Dimension out of range (expected to be in range of [-2, 1], but got 2)", flip(x34(), {2}));
 }
 
+// nonzero's result is stored column-major as PyTorch's (strides (1, n)); as a tuple, a zero-dim
+// tensor counts as 1-D.
+TEST(Nonzero, LayoutAndTuples) {
+  const Tensor nz = ctorch::tensor({{0, 1}, {2, 0}, {3, 4}}).nonzero();
+  EXPECT_EQ(shape(nz), (I64{4, 2}));
+  EXPECT_EQ(strides(nz), (I64{1, 4}));
+  EXPECT_EQ(values<int64_t>(nz), (I64{0, 1, 1, 0, 2, 0, 2, 1}));
+  const auto five = ctorch::nonzero_numpy(ctorch::tensor(5));
+  ASSERT_EQ(five.size(), 1u);
+  EXPECT_EQ(values<int64_t>(five[0]), (I64{0}));
+  const auto zero = ctorch::nonzero_numpy(ctorch::tensor(0));
+  ASSERT_EQ(zero.size(), 1u);
+  EXPECT_EQ(shape(zero[0]), (I64{0}));
+}
+
 // index_select's bad indices in PyTorch 2.15's words: its dim-1 kernel, and its check of an empty
 // tensor, say "INDICES element is out of DATA bounds" (RuntimeError); otherwise IndexError.
 TEST(IndexSelect, BadIndexMessages) {

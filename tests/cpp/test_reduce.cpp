@@ -282,6 +282,15 @@ TEST(ReduceVar, CorrectionAndUnbiased) {
   EXPECT_TRUE(close(doubles(ctorch::std(ctorch::tensor({1.0, 2.0}, ctorch::kFloat16)))[0], 0.70703125, 0));
 }
 
+// Signed zeros as PyTorch 2.15: a sum starts from +0 (so only -0.0s sum to +0.0), and the scan
+// of a zero-dim tensor copies it.
+TEST(ReduceSignedZero, SumAndZeroDimScan) {
+  EXPECT_TRUE(same_values(doubles(ctorch::sum(ctorch::tensor({-0.0, -0.0}, ctorch::kFloat64))), {0.0}));
+  EXPECT_TRUE(same_values(doubles(ctorch::mean(ctorch::tensor({{-0.0, -0.0}, {-0.0, -0.0}}), {1})), {0.0, 0.0}));
+  EXPECT_TRUE(same_values(doubles(ctorch::cumsum(ctorch::tensor(-0.0), 0)), {-0.0}));
+  EXPECT_TRUE(same_values(doubles(ctorch::cumprod(ctorch::tensor(-0.0), 0)), {-0.0}));
+}
+
 // The bool kernel refusal comes from the kernel, which PyTorch does not call on an empty tensor.
 TEST(ReduceScan, EmptyCumsumToBool) {
   EXPECT_EQ(ctorch::cumsum(ctorch::zeros({0}), 0, ctorch::kBool).dtype(), ctorch::kBool);

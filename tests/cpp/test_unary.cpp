@@ -250,6 +250,14 @@ TEST(UnaryFloat, SignsOfZero) {
   EXPECT_TRUE(same_values(doubles(sign(tensor({kNaN, -3.0, 2.0}))), D{0.0, -1.0, 1.0}));
 }
 
+// round(decimals) has float kernels only, even with decimals = 0 (PyTorch 2.15's messages).
+TEST(UnaryRound, DecimalsRefuseIntegers) {
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"round_cpu\" not implemented for 'Long'", round(tensor({1}), 1));
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"round_vml_cpu\" not implemented for 'Long'", round(tensor({1}), 0));
+  EXPECT_CTORCH_ERROR(NotImplemented, "\"round_cpu\" not implemented for 'Bool'", round(tensor({true}), 2));
+  EXPECT_EQ(doubles(round(tensor({1.25}, kFloat64), 1)), D{1.2});
+}
+
 TEST(UnaryRound, HalfToEven) {
   Tensor x = tensor({0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999997, 2.5000002, 8388609.0, -3.5});
   EXPECT_EQ(x.dtype(), kFloat32);

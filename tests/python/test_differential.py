@@ -117,6 +117,19 @@ EXPRESSIONS = [
     "T.mm(T.zeros(3), T.zeros(3))",
     "T.mm(T.zeros(2, 3), T.zeros(2, 3))",
     "T.broadcast_shapes((2, 3), (4,))",
+    "T.zeros(2).maximum(1)",
+    "T.atan2(T.zeros(2), 1.0)",
+    "T.zeros(2).logical_and_(True)",
+    "T.zeros(3).sort(0, stable=True)",
+    "T.tensor([-0.0, 2.0, 0.3], dtype=T.float64) ** 0.5",
+    "T.tensor([-0.0, 2.0, 0.3], dtype=T.float64) ** -0.5",
+    "T.tensor([0.3, 7.0], dtype=T.float64) ** 3",
+    "T.tensor([100.5], dtype=T.float16) ** 0.3",
+    "T.tensor([-1.06640625], dtype=T.float16) * 1987.0770933988842",
+    "1987.0770933988842 * T.tensor([-1.06640625], dtype=T.float16)",
+    "T.tensor([0., 2.], dtype=T.float16).log_softmax(0)",
+    "T.tensor([-0.0, -0.0]).sum()",
+    "T.tensor([[0, 1], [2, 0]]).nonzero()",
 ]
 
 
