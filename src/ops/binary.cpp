@@ -78,7 +78,7 @@ void check_bool_subtraction(const BinarySpec& spec, const Operand& a, const Oper
 
 // The checks of R6.1, R6.2, R6.7 and R18.3 that depend on the operands, before anything runs
 // (after check_bool_subtraction and broadcasting, in PyTorch's order).
-void check_operands(const BinarySpec& spec, const Operand& a, const Operand& b, ScalarType common,
+void check_operands(const BinarySpec& spec, const Operand& b, ScalarType common,
                     const Scalar& alpha) {
   CTORCH_CHECK(!spec.integral_only || !is_floating_point(common), NotImplemented, "\"", spec.kernel_name,
                "\" not implemented for '", legacy_name(common), "'");
@@ -143,7 +143,7 @@ bool try_flat(const BinarySpec& spec, const Operand& a, const Operand& b, const 
     if (b.tensor() && b.tensor()->storage() == dest->storage() && args.y.data != args.x.data) return false;
   }
   check_bool_subtraction(spec, a, b);
-  check_operands(spec, a, b, dtype, alpha);
+  check_operands(spec, b, dtype, alpha);
   if (dest) {
     args.out = dest->data_ptr();
     kernels::cpu::binary(spec.op, dtype, args, alpha);
@@ -209,7 +209,7 @@ Tensor binary_kernel(BinaryOp op, const Operand& a, const Operand& b, const Scal
   // PyTorch broadcasts before its kernels refuse a dtype: a shape error comes first.
   check_bool_subtraction(spec, a, b);
   const Size shape = broadcast_pair(operand_shape(a), operand_shape(b));
-  check_operands(spec, a, b, common, alpha);
+  check_operands(spec, b, common, alpha);
   const ScalarType compute =
       spec.result == ResultKind::Float && is_integral(common, true) ? get_default_dtype() : common;
   const ScalarType result = spec.result == ResultKind::Bool ? kBool : compute;
